@@ -1,0 +1,39 @@
+namespace Masthead.Data.Entities;
+
+public enum CommentStatus
+{
+    Pending = 0,
+    Approved = 1,
+    Spam = 2,
+    Rejected = 3,
+    Deleted = 4,
+}
+
+public sealed class Comment
+{
+    public long Id { get; set; }
+    public int ArticleId { get; set; }
+    public Article Article { get; set; } = null!;
+    public long? ParentId { get; set; }
+    public Comment? Parent { get; set; }
+
+    public required string AuthorName { get; set; }
+
+    /// <summary>Never shown to readers; used for moderation and notifications.</summary>
+    public required string AuthorEmail { get; set; }
+    public string? AuthorUrl { get; set; }
+
+    public required string BodyMarkdown { get; set; }
+
+    /// <summary>Sanitized HTML rendered once when the comment is stored.</summary>
+    public required string BodyHtml { get; set; }
+
+    public DateTime CreatedAt { get; set; }
+    public CommentStatus Status { get; set; }
+
+    /// <summary>Why the moderation seam chose the status, for moderators.</summary>
+    public string? ModerationReason { get; set; }
+
+    public string? IpAddress { get; set; }
+    public string? UserAgent { get; set; }
+}

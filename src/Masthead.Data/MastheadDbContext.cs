@@ -1,0 +1,120 @@
+using Masthead.Data.Entities;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace Masthead.Data;
+
+/// <summary>
+/// The one database context. Each provider (SQLite, PostgreSQL) keeps its own generated
+/// migrations in its own project; this class holds only the model.
+/// </summary>
+public sealed class MastheadDbContext(DbContextOptions<MastheadDbContext> options) : DbContext(options)
+{
+    public DbSet<Publication> Publications => Set<Publication>();
+    public DbSet<Author> Authors => Set<Author>();
+    public DbSet<Article> Articles => Set<Article>();
+    public DbSet<ArticleAuthor> ArticleAuthors => Set<ArticleAuthor>();
+    public DbSet<ArticleSlug> ArticleSlugs => Set<ArticleSlug>();
+    public DbSet<Section> Sections => Set<Section>();
+    public DbSet<Tag> Tags => Set<Tag>();
+    public DbSet<Comment> Comments => Set<Comment>();
+    public DbSet<Linkback> Linkbacks => Set<Linkback>();
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Every timestamp is UTC. SQLite forgets the kind on the way back, and Npgsql refuses a
+        // DateTime of unspecified kind for timestamptz, so the kind is pinned in both directions.
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+        configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(16);
+    }
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<Publication>(e =>
+        {
+            e.Property(p => p.Name).HasMaxLength(200);
+            e.Property(p => p.BaseUrl).HasMaxLength(500);
+            e.Property(p => p.TimeZone).HasMaxLength(64);
+            e.Property(p => p.Locale).HasMaxLength(32);
+            e.Property(p => p.DateTimeFormat).HasMaxLength(64);
+            e.Property(p => p.DateFormat).HasMaxLength(64);
+        });
+
+        modelBuilder.Entity<Author>(e =>
+        {
+            e.HasIndex(a => a.Slug).IsUnique();
+            e.Property(a => a.Slug).HasMaxLength(100);
+            e.Property(a => a.Name).HasMaxLength(200);
+            e.Property(a => a.XHandle).HasMaxLength(50);
+        });
+
+        modelBuilder.Entity<Section>(e =>
+        {
+            e.HasIndex(s => s.Slug).IsUnique();
+            e.Property(s => s.Slug).HasMaxLength(100);
+            e.Property(s => s.Name).HasMaxLength(100);
+        });
+
+        modelBuilder.Entity<Tag>(e =>
+        {
+            e.HasIndex(t => t.Slug).IsUnique();
+            e.Property(t => t.Slug).HasMaxLength(100);
+            e.Property(t => t.Name).HasMaxLength(100);
+        });
+
+        modelBuilder.Entity<Article>(e =>
+        {
+            e.HasIndex(a => a.Slug).IsUnique();
+            e.HasIndex(a => new { a.Status, a.PublishedAt });
+            e.Property(a => a.Slug).HasMaxLength(200);
+            e.Property(a => a.Title).HasMaxLength(300);
+            e.Property(a => a.Standfirst).HasMaxLength(1000);
+            e.HasOne(a => a.Section).WithMany(s => s.Articles).OnDelete(DeleteBehavior.SetNull);
+            e.HasMany(a => a.Tags).WithMany(t => t.Articles).UsingEntity("ArticleTags");
+        });
+
+        modelBuilder.Entity<ArticleAuthor>(e =>
+        {
+            e.HasKey(aa => new { aa.ArticleId, aa.AuthorId });
+            e.HasIndex(aa => aa.AuthorId);
+            e.HasOne(aa => aa.Article).WithMany(a => a.Authors).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne(aa => aa.Author).WithMany(a => a.Articles).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<ArticleSlug>(e =>
+        {
+            e.HasIndex(s => s.Slug).IsUnique();
+            e.Property(s => s.Slug).HasMaxLength(200);
+            e.HasOne(s => s.Article).WithMany(a => a.FormerSlugs).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<Comment>(e =>
+        {
+            e.HasIndex(c => new { c.ArticleId, c.Status, c.CreatedAt });
+            e.HasIndex(c => c.AuthorEmail);
+            e.Property(c => c.AuthorName).HasMaxLength(100);
+            e.Property(c => c.AuthorEmail).HasMaxLength(254);
+            e.Property(c => c.AuthorUrl).HasMaxLength(500);
+            e.Property(c => c.IpAddress).HasMaxLength(45);
+            e.Property(c => c.UserAgent).HasMaxLength(500);
+            e.Property(c => c.ModerationReason).HasMaxLength(1000);
+            e.HasOne(c => c.Article).WithMany().OnDelete(DeleteBehavior.Cascade);
+            e.HasOne(c => c.Parent).WithMany().OnDelete(DeleteBehavior.Restrict);
+        });
+
+        modelBuilder.Entity<Linkback>(e =>
+        {
+            e.HasIndex(l => new { l.ArticleId, l.SourceUrl }).IsUnique();
+            e.HasIndex(l => new { l.ArticleId, l.Status, l.ReceivedAt });
+            e.Property(l => l.SourceUrl).HasMaxLength(2000);
+            e.Property(l => l.Title).HasMaxLength(300);
+            e.Property(l => l.Excerpt).HasMaxLength(1000);
+            e.Property(l => l.SiteName).HasMaxLength(200);
+            e.HasOne(l => l.Article).WithMany().OnDelete(DeleteBehavior.Cascade);
+        });
+    }
+
+    private sealed class UtcDateTimeConverter() : ValueConverter<DateTime, DateTime>(
+        v => DateTime.SpecifyKind(v, DateTimeKind.Utc),
+        v => DateTime.SpecifyKind(v, DateTimeKind.Utc));
+}

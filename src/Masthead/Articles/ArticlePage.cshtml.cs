@@ -1,0 +1,174 @@
+using Masthead.Data.Entities;
+using Masthead.Discussion;
+using Masthead.Site;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Masthead.Articles;
+
+/// <summary>
+/// An article with its discussion. GET shows it; POST takes a new comment and, on any problem,
+/// shows the page again with the reader's text and a message beside each field.
+/// </summary>
+[CachedPage]
+[IgnoreAntiforgeryToken] // Checked in OnPostAsync so a stale token gets a readable page, not a bare 400.
+public sealed class ArticlePageModel(
+    ArticleQueries articles,
+    ArticleMarkdown markdown,
+    DiscussionQueries discussions,
+    CommentPoster poster,
+    PendingCommentsCookie pendingCookie,
+    IAntiforgery antiforgery,
+    SiteContext site) : PageModel
+{
+    public Article Article { get; private set; } = null!;
+    public string BodyHtml { get; private set; } = "";
+    public DiscussionView Discussion { get; private set; } = null!;
+    public PublicationView Site => site.Publication;
+    public string CanonicalUrl { get; private set; } = "";
+    public string JsonLd { get; private set; } = "";
+
+    [BindProperty]
+    public CommentForm Form { get; set; } = new();
+
+    /// <summary>Messages per form field; the empty key is for the form as a whole.</summary>
+    public Dictionary<string, string> Errors { get; } = [];
+
+    /// <summary>The comment being answered when the reply form is opened without JavaScript.</summary>
+    public CommentView? ReplyTarget { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(string slug, long? replytocom, CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(slug, cancellationToken) is { } notShown)
+        {
+            return notShown;
+        }
+
+        if (replytocom is { } id)
+        {
+            Form.ReplyTo = id;
+            ReplyTarget = FindComment(id);
+        }
+
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(string slug, CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(slug, cancellationToken) is { } notShown)
+        {
+            return notShown;
+        }
+
+        if (Form.ReplyTo is { } replyTo)
+        {
+            ReplyTarget = FindComment(replyTo);
+        }
+
+        if (!await antiforgery.IsRequestValidAsync(HttpContext))
+        {
+            Errors[""] = "This form had expired or did not come from this site, so your comment was not posted. It is kept below: please send it again.";
+            return ShowAgain(StatusCodes.Status400BadRequest);
+        }
+
+        if (!string.IsNullOrEmpty(Form.Homepage))
+        {
+            // A hidden field only bots fill in: answer as if all went well and keep nothing.
+            return SeeOther(SiteUrls.Article(Article.Slug) + "#comments");
+        }
+
+        if (!ModelState.IsValid)
+        {
+            foreach (var (key, entry) in ModelState)
+            {
+                if (entry.Errors.Count > 0)
+                {
+                    Errors[key.Replace("Form.", "", StringComparison.Ordinal)] = entry.Errors[0].ErrorMessage is { Length: > 0 } m ? m : "Please check this field.";
+                }
+            }
+
+            return ShowAgain(StatusCodes.Status400BadRequest);
+        }
+
+        var outcome = await poster.PostAsync(Article, Form, HttpContext.Connection.RemoteIpAddress?.ToString(),
+            Request.Headers.UserAgent.ToString(), cancellationToken);
+        switch (outcome)
+        {
+            case PostOutcome.Closed:
+                Errors[""] = "Comments on this article are closed.";
+                return ShowAgain(StatusCodes.Status403Forbidden);
+            case PostOutcome.Invalid invalid:
+                foreach (var (key, message) in invalid.Errors)
+                {
+                    Errors[key] = message;
+                }
+
+                return ShowAgain(StatusCodes.Status400BadRequest);
+            case PostOutcome.Stored stored:
+                if (stored.Comment.Status == CommentStatus.Pending)
+                {
+                    pendingCookie.Add(HttpContext, stored.Comment.Id);
+                }
+
+                // Post/redirect/get: a reload never posts twice.
+                return SeeOther(SiteUrls.Comment(Article.Slug, stored.Comment.Id));
+            default:
+                throw new InvalidOperationException($"Unexpected outcome {outcome}.");
+        }
+    }
+
+    private EmptyResult SeeOther(string location)
+    {
+        Response.StatusCode = StatusCodes.Status303SeeOther;
+        Response.Headers.Location = location;
+        return new EmptyResult();
+    }
+
+    private PageResult ShowAgain(int statusCode)
+    {
+        Response.StatusCode = statusCode;
+        return Page();
+    }
+
+    private async Task<IActionResult?> LoadAsync(string slug, CancellationToken cancellationToken)
+    {
+        switch (await articles.FindBySlugAsync(slug, cancellationToken))
+        {
+            case ArticleLookup.Moved moved:
+                return RedirectPermanent(SiteUrls.Article(moved.CurrentSlug) + Request.QueryString);
+            case ArticleLookup.Gone:
+                return StatusCode(StatusCodes.Status410Gone);
+            case ArticleLookup.Found found:
+                Article = found.Article;
+                break;
+            default:
+                return NotFound();
+        }
+
+        BodyHtml = markdown.ToHtml(Article.BodyMarkdown);
+        Discussion = await discussions.LoadAsync(Article, pendingCookie.Read(Request), cancellationToken);
+        CanonicalUrl = Request.Absolute(Site, SiteUrls.Article(Article.Slug));
+        JsonLd = ArticleMetadata.JsonLd(Article, Site, Request, CanonicalUrl);
+        return null;
+    }
+
+    private CommentView? FindComment(long id)
+    {
+        var stack = new Stack<CommentNode>(Discussion.Entries.Where(e => e.Thread is not null).Select(e => e.Thread!));
+        while (stack.TryPop(out var node))
+        {
+            if (node.Comment.Id == id)
+            {
+                return node.Comment.AwaitingModeration ? null : node.Comment;
+            }
+
+            foreach (var child in node.Children)
+            {
+                stack.Push(child);
+            }
+        }
+
+        return null;
+    }
+}

@@ -1,0 +1,96 @@
+using System.CommandLine;
+using Masthead.Newsroom;
+using Masthead.Site;
+using Masthead.Storage;
+
+namespace Masthead.CommandLine;
+
+/// <summary>
+/// The command-line interface. Configuration overrides such as <c>--Masthead:DataDirectory=DIR</c>
+/// may follow any command, as they do for the site.
+/// </summary>
+public static class Commands
+{
+    public static bool IsCommand(string[] args) =>
+        args.Length > 0 && (!args[0].StartsWith('-') || args[0] is "--help" or "-h" or "-?" or "--version");
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var root = new RootCommand("Masthead: a news publishing and discussion server. With no command it serves the site (use --urls to choose where).");
+        root.Subcommands.Add(ArticleCommand());
+        root.Subcommands.Add(AuthorCommand());
+        var parse = root.Parse(args);
+        return await parse.InvokeAsync();
+    }
+
+    private static Command ArticleCommand()
+    {
+        var file = new Argument<FileInfo>("FILE") { Description = "A Markdown file with YAML front matter: title, slug, standfirst, authors, section, tags, date, status." };
+        var import = new Command("import", "Create an article, or update the one with the same slug, from a Markdown file.") { file };
+        Lenient(import);
+        import.SetAction((result, ct) => RunImportAsync(result, file, "article", (services, text, token) =>
+            services.GetRequiredService<ArticleImporter>().ImportAsync(text, token), ct));
+        return new Command("article", "Manage articles.") { import };
+    }
+
+    private static Command AuthorCommand()
+    {
+        var file = new Argument<FileInfo>("FILE") { Description = "A YAML file: slug, name, bio, avatar, x, website, mastodon." };
+        var import = new Command("import", "Create an author, or update the one with the same slug, from a YAML file.") { file };
+        Lenient(import);
+        import.SetAction((result, ct) => RunImportAsync(result, file, "author", (services, text, token) =>
+            services.GetRequiredService<AuthorImporter>().ImportAsync(text, token), ct));
+        return new Command("author", "Manage authors.") { import };
+    }
+
+    /// <summary>Lets configuration overrides through instead of failing on them as unknown options.</summary>
+    private static void Lenient(Command command) => command.TreatUnmatchedTokensAsErrors = false;
+
+    private static async Task<int> RunImportAsync(
+        ParseResult result,
+        Argument<FileInfo> fileArgument,
+        string what,
+        Func<IServiceProvider, string, CancellationToken, Task<ImportResult>> import,
+        CancellationToken cancellationToken)
+    {
+        var file = result.GetValue(fileArgument)!;
+        if (!file.Exists)
+        {
+            await Console.Error.WriteLineAsync($"error: {file.FullName} does not exist.");
+            return 2;
+        }
+
+        var unmatched = result.UnmatchedTokens.ToArray();
+        var bad = unmatched.FirstOrDefault(t => !t.StartsWith("--", StringComparison.Ordinal) || !t.Contains('=', StringComparison.Ordinal));
+        if (bad is not null)
+        {
+            await Console.Error.WriteLineAsync($"error: unrecognised argument '{bad}'. Configuration overrides take the form --Section:Key=value.");
+            return 2;
+        }
+
+        await using var app = BuildServices(unmatched);
+        await using var scope = app.Services.CreateAsyncScope();
+        try
+        {
+            await app.Services.GetRequiredService<DatabaseInitializer>().MigrateAsync(cancellationToken);
+            await scope.ServiceProvider.GetRequiredService<PublicationStore>().EnsureAsync(cancellationToken);
+            var text = await File.ReadAllTextAsync(file.FullName, cancellationToken);
+            var outcome = await import(scope.ServiceProvider, text, cancellationToken);
+            Console.WriteLine($"{(outcome.Created ? "Created" : "Updated")} {what} '{outcome.Slug}'.");
+            return 0;
+        }
+        catch (ImportException e)
+        {
+            await Console.Error.WriteLineAsync($"error: {file.Name}: {e.Message}");
+            return 1;
+        }
+    }
+
+    private static WebApplication BuildServices(string[] configurationArgs)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = configurationArgs });
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.AddFeatures();
+        return builder.Build();
+    }
+}

@@ -1,0 +1,11 @@
+namespace Masthead.Demo;
+
+public static class DemoSetup
+{
+    public static IHostApplicationBuilder AddDemo(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<DemoOptions>().Bind(builder.Configuration.GetSection(DemoOptions.Section));
+        builder.Services.AddScoped<DemoSeeder>();
+        return builder;
+    }
+}

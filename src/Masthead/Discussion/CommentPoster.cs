@@ -1,0 +1,130 @@
+using Masthead.Data;
+using Masthead.Data.Entities;
+using Masthead.Moderation;
+using Masthead.Site;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Masthead.Discussion;
+
+/// <summary>The outcome of a reader posting a comment.</summary>
+public abstract record PostOutcome
+{
+    private PostOutcome()
+    {
+    }
+
+    public sealed record Stored(Comment Comment) : PostOutcome;
+
+    /// <summary>Field name (as in the form) to message; the empty key is for the whole form.</summary>
+    public sealed record Invalid(IReadOnlyDictionary<string, string> Errors) : PostOutcome;
+
+    public sealed record Closed : PostOutcome;
+}
+
+/// <summary>Checks what the form alone cannot, asks the moderation seam, and stores the comment.</summary>
+public sealed class CommentPoster(
+    MastheadDbContext db,
+    ICommentModerator moderator,
+    CommentMarkdown markdown,
+    DiscussionQueries discussion,
+    IPageCache pageCache,
+    IOptions<DiscussionOptions> options,
+    TimeProvider clock,
+    ILogger<CommentPoster> logger)
+{
+    public async Task<PostOutcome> PostAsync(Article article, CommentForm form, string? ipAddress, string? userAgent, CancellationToken cancellationToken)
+    {
+        if (!discussion.IsOpen(article))
+        {
+            return new PostOutcome.Closed();
+        }
+
+        var errors = new Dictionary<string, string>();
+        var body = (form.Body ?? "").Trim();
+        var max = options.Value.MaxCommentLength;
+        if (body.Length == 0)
+        {
+            errors[nameof(CommentForm.Body)] = "Please write a comment.";
+        }
+        else if (body.Length > max)
+        {
+            errors[nameof(CommentForm.Body)] = $"Your comment is {body.Length:N0} characters long; the limit is {max:N0}. Please shorten it.";
+        }
+
+        var website = NormalizeWebsite(form.Website);
+        if (website is { Valid: false })
+        {
+            errors[nameof(CommentForm.Website)] = "The website must be an http or https address, such as https://example.com.";
+        }
+
+        if (form.ReplyTo is { } parentId)
+        {
+            var parentOk = await db.Comments.AnyAsync(
+                c => c.Id == parentId && c.ArticleId == article.Id && c.Status == CommentStatus.Approved, cancellationToken);
+            if (!parentOk)
+            {
+                errors[nameof(CommentForm.ReplyTo)] = "The comment you are replying to is not available any more. Your text is kept below; post it as a new comment.";
+            }
+        }
+
+        if (errors.Count > 0)
+        {
+            return new PostOutcome.Invalid(errors);
+        }
+
+        var name = form.Name!.Trim();
+        var email = form.Email!.Trim().ToLowerInvariant();
+        var verdict = await moderator.ModerateAsync(
+            new CommentSubmission(article.Id, name, email, website?.Url, body, ipAddress, userAgent), cancellationToken);
+
+        var comment = new Comment
+        {
+            ArticleId = article.Id,
+            ParentId = form.ReplyTo,
+            AuthorName = name,
+            AuthorEmail = email,
+            AuthorUrl = website?.Url,
+            BodyMarkdown = body,
+            BodyHtml = markdown.ToHtml(body),
+            CreatedAt = clock.GetUtcNow().UtcDateTime,
+            Status = verdict.Status,
+            ModerationReason = verdict.Reason,
+            IpAddress = ipAddress,
+            UserAgent = userAgent is { Length: > 500 } ? userAgent[..500] : userAgent,
+        };
+        db.Comments.Add(comment);
+        await db.SaveChangesAsync(cancellationToken);
+        logger.LogInformation("Comment {CommentId} on article {ArticleId} stored as {Status}: {Reason}", comment.Id, article.Id, comment.Status, verdict.Reason);
+
+        if (comment.Status == CommentStatus.Approved)
+        {
+            pageCache.Invalidate();
+        }
+
+        return new PostOutcome.Stored(comment);
+    }
+
+    private sealed record Website(string? Url, bool Valid);
+
+    private static Website? NormalizeWebsite(string? input)
+    {
+        var text = input?.Trim();
+        if (string.IsNullOrEmpty(text))
+        {
+            return null;
+        }
+
+        if (!text.Contains("://", StringComparison.Ordinal))
+        {
+            text = "https://" + text;
+        }
+
+        return Uri.TryCreate(text, UriKind.Absolute, out var uri) &&
+               (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps) &&
+               uri.Host.Contains('.', StringComparison.Ordinal) &&
+               text.Length <= 500
+            ? new Website(uri.AbsoluteUri, true)
+            : new Website(null, false);
+    }
+}

@@ -1,0 +1,28 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Masthead.Discussion;
+
+/// <summary>Bound from "Masthead:Discussion".</summary>
+public sealed class DiscussionOptions
+{
+    public const string Section = "Masthead:Discussion";
+
+    /// <summary>Comments close this many days after publication; 0 keeps them open for ever.</summary>
+    [Range(0, 36500)]
+    public int CloseAfterDays { get; set; } = 30;
+
+    /// <summary>Deepest reply level shown; deeper replies are shown at this level.</summary>
+    [Range(1, 10)]
+    public int MaxDepth { get; set; } = 4;
+
+    [Range(100, 100_000)]
+    public int MaxCommentLength { get; set; } = 5000;
+
+    /// <summary>Largest comment form post accepted, in bytes; larger ones get 413.</summary>
+    [Range(4096, 1_048_576)]
+    public int MaxRequestBytes { get; set; } = 64 * 1024;
+
+    /// <summary>How long a poster keeps seeing their own comments that await moderation.</summary>
+    [Range(1, 90)]
+    public int PendingCookieDays { get; set; } = 7;
+}

@@ -1,0 +1,51 @@
+using Masthead.Data;
+using Masthead.Data.Entities;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Masthead.Discussion;
+
+public sealed class DiscussionQueries(MastheadDbContext db, IOptions<DiscussionOptions> options, TimeProvider clock)
+{
+    /// <summary>
+    /// The discussion under an article: approved comments, plus the viewer's own comments still
+    /// awaiting moderation, plus approved linkbacks, in date order.
+    /// </summary>
+    public async Task<DiscussionView> LoadAsync(Article article, IReadOnlyCollection<long> viewersPendingIds, CancellationToken cancellationToken)
+    {
+        var comments = await db.Comments.AsNoTracking()
+            .Where(c => c.ArticleId == article.Id &&
+                        (c.Status == CommentStatus.Approved ||
+                         (c.Status == CommentStatus.Pending && viewersPendingIds.Contains(c.Id))))
+            .OrderBy(c => c.CreatedAt).ThenBy(c => c.Id)
+            .Select(c => new CommentView(c.Id, c.ParentId, c.AuthorName, c.AuthorUrl, c.BodyHtml, c.CreatedAt, c.Status == CommentStatus.Pending))
+            .ToListAsync(cancellationToken);
+
+        var linkbacks = await db.Linkbacks.AsNoTracking()
+            .Where(l => l.ArticleId == article.Id && l.Status == LinkbackStatus.Approved)
+            .OrderBy(l => l.ReceivedAt)
+            .Select(l => new LinkbackView(l.Id, l.Kind, l.SourceUrl, l.Title, l.SiteName, l.ReceivedAt))
+            .ToListAsync(cancellationToken);
+
+        var maxDepth = options.Value.MaxDepth;
+        var entries = CommentThreads.Build(comments, maxDepth)
+            .Select(t => new DiscussionEntry(t.Comment.CreatedAt, t, null))
+            .Concat(linkbacks.Select(l => new DiscussionEntry(l.ReceivedAt, null, l)))
+            .OrderBy(e => e.At)
+            .ToList();
+
+        var approved = comments.Count(c => !c.AwaitingModeration);
+        return new DiscussionView(entries, approved, IsOpen(article), maxDepth);
+    }
+
+    public bool IsOpen(Article article)
+    {
+        if (!article.CommentsEnabled || article.PublishedAt is null)
+        {
+            return false;
+        }
+
+        var days = options.Value.CloseAfterDays;
+        return days == 0 || clock.GetUtcNow().UtcDateTime < article.PublishedAt.Value.AddDays(days);
+    }
+}

@@ -1,0 +1,52 @@
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Options;
+
+namespace Masthead.Discussion;
+
+public static class DiscussionSetup
+{
+    public static IHostApplicationBuilder AddDiscussion(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<DiscussionOptions>().Bind(builder.Configuration.GetSection(DiscussionOptions.Section))
+            .ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<CommentMarkdown>();
+        builder.Services.AddSingleton<PendingCommentsCookie>();
+        builder.Services.AddScoped<DiscussionQueries>();
+        builder.Services.AddScoped<CommentPoster>();
+        return builder;
+    }
+
+    /// <summary>
+    /// Caps the size of posts to article pages before anything reads them: a declared length over
+    /// the cap is refused at once, an undeclared one is cut off by the server when it passes it.
+    /// </summary>
+    public static WebApplication UseDiscussionLimits(this WebApplication app)
+    {
+        app.UseWhen(
+            context => HttpMethods.IsPost(context.Request.Method) && context.Request.Path.StartsWithSegments("/articles", StringComparison.Ordinal),
+            branch => branch.Use(async (context, next) =>
+            {
+                var max = context.RequestServices.GetRequiredService<IOptions<DiscussionOptions>>().Value.MaxRequestBytes;
+                if (context.Request.ContentLength > max)
+                {
+                    context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+                    return;
+                }
+
+                if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+                {
+                    limit.MaxRequestBodySize = max;
+                }
+
+                try
+                {
+                    await next(context);
+                }
+                catch (BadHttpRequestException e) when (!context.Response.HasStarted)
+                {
+                    context.Response.StatusCode = e.StatusCode;
+                }
+            }));
+        return app;
+    }
+}

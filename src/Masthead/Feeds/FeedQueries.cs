@@ -1,0 +1,67 @@
+using Masthead.Data;
+using Masthead.Data.Entities;
+using Microsoft.EntityFrameworkCore;
+
+namespace Masthead.Feeds;
+
+public sealed record FeedArticle(
+    int Id,
+    string Slug,
+    string Title,
+    string Standfirst,
+    string BodyMarkdown,
+    DateTime PublishedAt,
+    DateTime UpdatedAt,
+    IReadOnlyList<string> Authors,
+    IReadOnlyList<string> Tags,
+    string? Section,
+    int CommentCount);
+
+public sealed record FeedComment(long Id, string AuthorName, string BodyHtml, DateTime CreatedAt);
+
+/// <summary>Reads what the feeds and the sitemap list: live articles only, approved comments only.</summary>
+public sealed class FeedQueries(MastheadDbContext db, TimeProvider clock)
+{
+    public const int ItemCount = 20;
+
+    public IQueryable<Article> Live()
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        return db.Articles.AsNoTracking().Where(a =>
+            (a.Status == ArticleStatus.Published || a.Status == ArticleStatus.Scheduled) &&
+            a.PublishedAt != null && a.PublishedAt <= now);
+    }
+
+    public Task<List<FeedArticle>> ArticlesAsync(IQueryable<Article> query, int count, CancellationToken cancellationToken) =>
+        query.OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id)
+            .Take(count)
+            .Select(a => new FeedArticle(
+                a.Id,
+                a.Slug,
+                a.Title,
+                a.Standfirst,
+                a.BodyMarkdown,
+                a.PublishedAt!.Value,
+                a.UpdatedAt,
+                a.Authors.OrderBy(x => x.Position).Select(x => x.Author.Name).ToList(),
+                a.Tags.OrderBy(t => t.Name).Select(t => t.Name).ToList(),
+                a.Section == null ? null : a.Section.Name,
+                db.Comments.Count(c => c.ArticleId == a.Id && c.Status == CommentStatus.Approved)))
+            .ToListAsync(cancellationToken);
+
+    public Task<List<FeedComment>> CommentsAsync(int articleId, CancellationToken cancellationToken) =>
+        db.Comments.AsNoTracking()
+            .Where(c => c.ArticleId == articleId && c.Status == CommentStatus.Approved)
+            .OrderByDescending(c => c.CreatedAt).ThenByDescending(c => c.Id)
+            .Take(50)
+            .Select(c => new FeedComment(c.Id, c.AuthorName, c.BodyHtml, c.CreatedAt))
+            .ToListAsync(cancellationToken);
+
+    public Task<List<SitemapEntry>> SitemapAsync(CancellationToken cancellationToken) =>
+        Live().OrderByDescending(a => a.PublishedAt)
+            .Take(50_000)
+            .Select(a => new SitemapEntry(a.Slug, a.Title, a.PublishedAt!.Value, a.UpdatedAt))
+            .ToListAsync(cancellationToken);
+}
+
+public sealed record SitemapEntry(string Slug, string Title, DateTime PublishedAt, DateTime UpdatedAt);

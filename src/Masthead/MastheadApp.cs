@@ -1,0 +1,33 @@
+using Masthead.Articles;
+using Masthead.Demo;
+using Masthead.Discussion;
+using Masthead.Feeds;
+using Masthead.Moderation;
+using Masthead.Newsroom;
+using Masthead.Site;
+using Masthead.Storage;
+
+namespace Masthead;
+
+/// <summary>Every feature's services and endpoints, registered in one place for the site and the command line alike.</summary>
+public static class MastheadApp
+{
+    public static IHostApplicationBuilder AddFeatures(this IHostApplicationBuilder builder) => builder
+        .AddSite()
+        .AddStorage()
+        .AddArticles()
+        .AddDiscussion()
+        .AddModeration()
+        .AddFeeds()
+        .AddNewsroom()
+        .AddDemo();
+
+    public static WebApplication MapFeatures(this WebApplication app)
+    {
+        app.UseSite();
+        app.UseDiscussionLimits();
+        app.MapFeeds();
+        app.MapSite();
+        return app;
+    }
+}

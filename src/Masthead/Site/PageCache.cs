@@ -1,0 +1,112 @@
+using System.Collections.Concurrent;
+using System.ComponentModel.DataAnnotations;
+using System.Text;
+
+namespace Masthead.Site;
+
+/// <summary>Marks a page or endpoint whose anonymous GET responses the page cache may keep.</summary>
+[AttributeUsage(AttributeTargets.Class | AttributeTargets.Method)]
+public sealed class CachedPageAttribute : Attribute;
+
+/// <summary>Drops every cached page; called whenever something readers can see has changed.</summary>
+public interface IPageCache
+{
+    void Invalidate();
+}
+
+/// <summary>Bound from "Masthead:PageCache".</summary>
+public sealed class PageCacheOptions
+{
+    public const string Section = "Masthead:PageCache";
+
+    public bool Enabled { get; set; } = true;
+
+    /// <summary>Upper bound on how stale a page may get through time alone (comments closing, scheduled articles).</summary>
+    [Range(1, 86400)]
+    public int MaxAgeSeconds { get; set; } = 60;
+
+    [Range(10, 1_000_000)]
+    public int MaxEntries { get; set; } = 5000;
+}
+
+/// <summary>
+/// Rendered pages kept as bytes. The comment form's anti-forgery token differs per reader, so a
+/// page is stored with a placeholder where the token goes and split there; serving it writes the
+/// pieces with a fresh token in between. ASP.NET Core's output cache cannot do this (it must not
+/// cache pages holding anti-forgery tokens), which is why the site has its own.
+/// </summary>
+public sealed class PageCache(TimeProvider clock) : IPageCache
+{
+    /// <summary>Written where the anti-forgery token belongs while a page is being captured.</summary>
+    public const string TokenPlaceholder = "__MASTHEAD_CSRF_TOKEN__";
+
+    private static readonly byte[] PlaceholderBytes = Encoding.ASCII.GetBytes(TokenPlaceholder);
+
+    private readonly ConcurrentDictionary<string, CachedPage> _pages = new(StringComparer.Ordinal);
+    private long _generation;
+
+    public int Count => _pages.Count;
+
+    public void Invalidate()
+    {
+        Interlocked.Increment(ref _generation);
+        _pages.Clear();
+    }
+
+    public long Generation => Interlocked.Read(ref _generation);
+
+    public bool TryGet(string key, out CachedPage page)
+    {
+        if (_pages.TryGetValue(key, out page!) && page.Generation == Generation && page.ExpiresAt > clock.GetUtcNow())
+        {
+            return true;
+        }
+
+        page = null!;
+        return false;
+    }
+
+    public CachedPage Store(string key, long generation, string contentType, ReadOnlySpan<byte> body, TimeSpan maxAge, int maxEntries)
+    {
+        var page = new CachedPage(generation, clock.GetUtcNow() + maxAge, contentType, Split(body));
+        if (generation != Generation)
+        {
+            // Rendered from data that has changed since; serve it once but do not keep it.
+            return page;
+        }
+
+        if (_pages.Count >= maxEntries)
+        {
+            // A flood of distinct URLs must not grow memory without bound.
+            _pages.Clear();
+        }
+
+        _pages[key] = page;
+        return page;
+    }
+
+    public static byte[][] Split(ReadOnlySpan<byte> body)
+    {
+        var segments = new List<byte[]>();
+        while (true)
+        {
+            var at = body.IndexOf(PlaceholderBytes);
+            if (at < 0)
+            {
+                segments.Add(body.ToArray());
+                return [.. segments];
+            }
+
+            segments.Add(body[..at].ToArray());
+            body = body[(at + PlaceholderBytes.Length)..];
+        }
+    }
+}
+
+public sealed record CachedPage(long Generation, DateTimeOffset ExpiresAt, string ContentType, byte[][] Segments)
+{
+    public bool NeedsToken => Segments.Length > 1;
+}
+
+/// <summary>Present on a request whose response is being captured for the page cache.</summary>
+public sealed class PageCaptureFeature;

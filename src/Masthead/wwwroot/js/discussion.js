@@ -1,0 +1,70 @@
+// Progressive enhancement for the discussion. Without this file everything still works:
+// "Reply" links open the form on the article's own page, and the form posts normally.
+// Listeners sit on the document, so they keep working after the discussion is swapped.
+(function () {
+  "use strict";
+  if (!window.fetch || !window.DOMParser || !document.getElementById("comment-form")) { return; }
+
+  function byId(id) { return document.getElementById(id); }
+
+  function setReply(commentId, name) {
+    var respond = byId("respond");
+    var title = byId("reply-title");
+    byId("comment-reply-to").value = commentId || "";
+    title.textContent = "";
+    var label = document.createElement("span");
+    label.textContent = commentId ? "Reply to " + name : "Leave a comment";
+    title.appendChild(label);
+    if (commentId) {
+      var cancel = document.createElement("a");
+      cancel.href = "#respond";
+      cancel.className = "cancel-reply";
+      cancel.textContent = "Cancel reply";
+      title.appendChild(cancel);
+      byId("comment-" + commentId).querySelector(".comment-card").after(respond);
+    } else {
+      byId("comments").appendChild(respond);
+    }
+  }
+
+  document.addEventListener("click", function (event) {
+    var target = event.target;
+    if (!target.closest) { return; }
+    var reply = target.closest(".reply-link");
+    if (reply) {
+      event.preventDefault();
+      setReply(reply.getAttribute("data-reply-to"), reply.getAttribute("data-reply-name"));
+      byId("comment-body").focus();
+    } else if (target.closest(".cancel-reply")) {
+      event.preventDefault();
+      setReply(null, null);
+      byId("comment-body").focus();
+    }
+  });
+
+  // Post in place: send the form, then swap in the discussion the server answers with.
+  document.addEventListener("submit", function (event) {
+    var form = event.target;
+    if (form.id !== "comment-form") { return; }
+    event.preventDefault();
+    var button = form.querySelector("button[type=submit]");
+    button.disabled = true;
+    fetch(form.action, { method: "POST", body: new FormData(form), credentials: "same-origin" })
+      .then(function (response) {
+        return response.text().then(function (html) { return { url: response.url, html: html }; });
+      })
+      .then(function (result) {
+        var fresh = new DOMParser().parseFromString(result.html, "text/html").getElementById("comments");
+        if (!fresh) { throw new Error("no discussion in the answer"); }
+        byId("comments").replaceWith(fresh);
+        var hash = new URL(result.url).hash;
+        var focus = byId("form-errors") || (hash && byId(hash.slice(1)));
+        if (focus) {
+          focus.setAttribute("tabindex", "-1");
+          focus.scrollIntoView({ block: "center" });
+          focus.focus();
+        }
+      })
+      .catch(function () { button.disabled = false; form.submit(); });
+  });
+})();

@@ -1,0 +1,137 @@
+using System.Net;
+using Masthead.Data;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+
+namespace Masthead.Tests.Infrastructure;
+
+/// <summary>
+/// The real site on Kestrel at 127.0.0.1 on a free port, with its own fresh database: a SQLite
+/// file in a temporary folder, or a new database on the PostgreSQL server the test command started.
+/// </summary>
+public abstract class MastheadServer : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    /// <summary>Connection string to the throwaway PostgreSQL server's maintenance database.</summary>
+    public const string PostgresVariable = "MASTHEAD_TEST_POSTGRES";
+
+    private readonly Dictionary<string, string?> _settings = [];
+
+    protected MastheadServer()
+    {
+        DataDirectory = Directory.CreateTempSubdirectory("masthead-test-").FullName;
+        _settings["Masthead:DataDirectory"] = DataDirectory;
+        _settings["Masthead:Publication:TimeZone"] = "Europe/London";
+        UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
+    }
+
+    public string DataDirectory { get; }
+
+    public Uri BaseAddress { get; private set; } = null!;
+
+    protected void Set(string key, string? value) => _settings[key] = value;
+
+    protected virtual Task CreateDatabaseAsync() => Task.CompletedTask;
+
+    protected virtual Task DropDatabaseAsync() => Task.CompletedTask;
+
+    public async Task InitializeAsync()
+    {
+        await CreateDatabaseAsync();
+        StartServer();
+        var address = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        BaseAddress = new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal).Replace("localhost", "127.0.0.1", StringComparison.Ordinal));
+    }
+
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        await DisposeAsync();
+        await DropDatabaseAsync();
+        try
+        {
+            Directory.Delete(DataDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still held open by a finishing request is left to the temp cleaner.
+        }
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.ConfigureLogging(logging => logging
+            .SetMinimumLevel(LogLevel.Warning)
+            .AddFilter("Microsoft.EntityFrameworkCore", LogLevel.None));
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+    }
+
+    /// <summary>A client that behaves like a browser without JavaScript: it keeps cookies and does not follow redirects by itself.</summary>
+    public Reader NewReader() => new(BaseAddress);
+
+    public async Task<T> InScopeAsync<T>(Func<IServiceProvider, Task<T>> action)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await action(scope.ServiceProvider);
+    }
+
+    /// <summary>Drops cached pages after a test changed data behind the site's back.</summary>
+    public void InvalidatePages() => Services.GetRequiredService<Masthead.Site.IPageCache>().Invalidate();
+
+    public Task<T> DbAsync<T>(Func<MastheadDbContext, Task<T>> query) =>
+        InScopeAsync(sp => query(sp.GetRequiredService<MastheadDbContext>()));
+}
+
+public sealed class SqliteServer : MastheadServer;
+
+public sealed class PostgresServer : MastheadServer
+{
+    private readonly string _database = "masthead_test_" + Guid.NewGuid().ToString("N")[..12];
+    private readonly string _adminConnection;
+
+    public PostgresServer()
+    {
+        _adminConnection = Environment.GetEnvironmentVariable(PostgresVariable)
+            ?? throw new InvalidOperationException(
+                $"{PostgresVariable} is not set. Run the test suite with ./test.sh, which starts a throwaway PostgreSQL server.");
+        var builder = new NpgsqlConnectionStringBuilder(_adminConnection) { Database = _database };
+        Set("Masthead:Database:Provider", "PostgreSql");
+        Set("Masthead:Database:ConnectionString", builder.ConnectionString);
+    }
+
+    protected override async Task CreateDatabaseAsync()
+    {
+        await using var connection = new NpgsqlConnection(_adminConnection);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand($"CREATE DATABASE {_database}", connection);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    protected override async Task DropDatabaseAsync()
+    {
+        NpgsqlConnection.ClearAllPools();
+        await using var connection = new NpgsqlConnection(_adminConnection);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS {_database} WITH (FORCE)", connection);
+        await command.ExecuteNonQueryAsync();
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class SqliteCollection : ICollectionFixture<SqliteServer>
+{
+    public const string Name = "SQLite";
+}
+
+[CollectionDefinition(Name)]
+public sealed class PostgresCollection : ICollectionFixture<PostgresServer>
+{
+    public const string Name = "PostgreSQL";
+}
