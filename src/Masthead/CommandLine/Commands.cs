@@ -19,6 +19,7 @@ public static class Commands
         var root = new RootCommand("Masthead: a news publishing and discussion server. With no command it serves the site (use --urls to choose where).");
         root.Subcommands.Add(ArticleCommand());
         root.Subcommands.Add(AuthorCommand());
+        root.Subcommands.Add(DemoCommand());
         var parse = root.Parse(args);
         return await parse.InvokeAsync();
     }
@@ -43,6 +44,20 @@ public static class Commands
         return new Command("author", "Manage authors.") { import };
     }
 
+    private static Command DemoCommand()
+    {
+        var slug = new Argument<string>("SLUG") { Description = "The article to fill." };
+        var count = new Option<int>("--count") { Description = "How many approved comments to add.", DefaultValueFactory = _ => 200 };
+        var comments = new Command("comments", "Add generated approved comments to an article, for load tests and benchmarks.") { slug, count };
+        Lenient(comments);
+        comments.SetAction((result, ct) => RunAsync(result, async (services, token) =>
+        {
+            var added = await services.GetRequiredService<Demo.DemoCommentGenerator>().AddAsync(result.GetValue(slug)!, result.GetValue(count), token);
+            Console.WriteLine($"Added {added} comments to '{result.GetValue(slug)}'.");
+        }, ct));
+        return new Command("demo", "Demo and benchmark data.") { comments };
+    }
+
     /// <summary>Lets configuration overrides through instead of failing on them as unknown options.</summary>
     private static void Lenient(Command command) => command.TreatUnmatchedTokensAsErrors = false;
 
@@ -60,6 +75,17 @@ public static class Commands
             return 2;
         }
 
+        return await RunAsync(result, async (services, token) =>
+        {
+            var text = await File.ReadAllTextAsync(file.FullName, token);
+            var outcome = await import(services, text, token);
+            Console.WriteLine($"{(outcome.Created ? "Created" : "Updated")} {what} '{outcome.Slug}'.");
+        }, cancellationToken, file.Name + ": ");
+    }
+
+    /// <summary>Builds the services against the configured database, brings its schema up to date, and runs <paramref name="work"/>.</summary>
+    private static async Task<int> RunAsync(ParseResult result, Func<IServiceProvider, CancellationToken, Task> work, CancellationToken cancellationToken, string errorPrefix = "")
+    {
         var unmatched = result.UnmatchedTokens.ToArray();
         var bad = unmatched.FirstOrDefault(t => !t.StartsWith("--", StringComparison.Ordinal) || !t.Contains('=', StringComparison.Ordinal));
         if (bad is not null)
@@ -74,14 +100,12 @@ public static class Commands
         {
             await app.Services.GetRequiredService<DatabaseInitializer>().MigrateAsync(cancellationToken);
             await scope.ServiceProvider.GetRequiredService<PublicationStore>().EnsureAsync(cancellationToken);
-            var text = await File.ReadAllTextAsync(file.FullName, cancellationToken);
-            var outcome = await import(scope.ServiceProvider, text, cancellationToken);
-            Console.WriteLine($"{(outcome.Created ? "Created" : "Updated")} {what} '{outcome.Slug}'.");
+            await work(scope.ServiceProvider, cancellationToken);
             return 0;
         }
         catch (ImportException e)
         {
-            await Console.Error.WriteLineAsync($"error: {file.Name}: {e.Message}");
+            await Console.Error.WriteLineAsync($"error: {errorPrefix}{e.Message}");
             return 1;
         }
     }

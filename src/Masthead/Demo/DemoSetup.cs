@@ -6,6 +6,7 @@ public static class DemoSetup
     {
         builder.Services.AddOptions<DemoOptions>().Bind(builder.Configuration.GetSection(DemoOptions.Section));
         builder.Services.AddScoped<DemoSeeder>();
+        builder.Services.AddScoped<DemoCommentGenerator>();
         return builder;
     }
 }
