@@ -53,10 +53,6 @@ public static class SiteSetup
 
         app.UseStatusCodePagesWithReExecute("/error/{0}");
         app.UseSecurityHeaders();
-        app.UseStaticFiles(new StaticFileOptions
-        {
-            OnPrepareResponse = ctx => ctx.Context.Response.Headers.CacheControl = "public, max-age=86400",
-        });
         app.UseRouting();
         app.UseMiddleware<PageCacheMiddleware>();
         return app;
@@ -64,6 +60,8 @@ public static class SiteSetup
 
     public static WebApplication MapSite(this WebApplication app)
     {
+        // Static assets as endpoints from the build manifest: no disk look-up on other requests.
+        app.MapStaticAssets();
         app.MapRazorPages();
         return app;
     }

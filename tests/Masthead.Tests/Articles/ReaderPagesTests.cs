@@ -276,6 +276,38 @@ public abstract class ReaderPagesTests(MastheadServer server)
         Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
     }
 
+    [Fact]
+    public async Task Stylesheet_IsServed()
+    {
+        using var reader = server.NewReader();
+
+        var response = await reader.GetAsync("/css/site.css");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/css", response.Content.Headers.ContentType!.MediaType);
+    }
+
+    [Fact]
+    public async Task ArticlePage_FromCache_EachReaderGetsAWorkingTokenOfTheirOwn()
+    {
+        var slug = await server.ArticleAsync();
+        using var first = server.NewReader();
+        using var second = server.NewReader();
+
+        var miss = await first.PageAsync($"/articles/{slug}");
+        var hit = await second.PageAsync($"/articles/{slug}");
+        var posted = await second.PostAsync($"/articles/{slug}", new Dictionary<string, string>
+        {
+            ["__csrf"] = hit.CsrfToken, ["Form.Name"] = "Cached", ["Form.Email"] = "cached@example.com", ["Form.Body"] = "From a cached page.",
+        });
+
+        Assert.Equal("miss", miss.Response.Headers.GetValues("X-Page-Cache").Single());
+        Assert.Equal("hit", hit.Response.Headers.GetValues("X-Page-Cache").Single());
+        Assert.NotEqual(miss.CsrfToken, hit.CsrfToken);
+        Assert.DoesNotContain(Masthead.Site.PageCache.TokenPlaceholder, hit.Html, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.SeeOther, posted.StatusCode);
+    }
+
     private Task<string> AuthorOfAsync(string articleSlug) =>
         server.DbAsync(db => db.ArticleAuthors.Where(a => a.Article.Slug == articleSlug).Select(a => a.Author.Slug).FirstAsync());
 }
