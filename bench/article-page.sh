@@ -29,6 +29,7 @@ fi
 nginx_bin=$(command -v nginx || echo /usr/sbin/nginx)
 
 work=$(mktemp -d /tmp/masthead-bench.XXXXXX)
+chmod 755 "$work" # nginx workers run as an unprivileged user
 app_pid="" nginx_pid=""
 cleanup() {
   [ -n "$app_pid" ] && kill "$app_pid" 2>/dev/null || true
@@ -91,8 +92,9 @@ nginx_pid=$!
 static_url="http://127.0.0.1:$nginx_port/article.html"
 for _ in $(seq 50); do curl -fs -o /dev/null "$static_url" && break; sleep 0.1; done
 
-# Warm both up (JIT, page cache) before measuring.
-wrk -t2 -c"$connections" -d3s "$url" >/dev/null
+# Warm both up before measuring. .NET needs the longer run: tiered compilation keeps
+# recompiling hot methods with profile data for the first several seconds under load.
+wrk -t2 -c"$connections" -d20s "$url" >/dev/null
 wrk -t2 -c"$connections" -d3s "$static_url" >/dev/null
 
 measure() { # url -> "rps p50 p99"

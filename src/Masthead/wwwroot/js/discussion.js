@@ -33,7 +33,8 @@
     var reply = target.closest(".reply-link");
     if (reply) {
       event.preventDefault();
-      setReply(reply.getAttribute("data-reply-to"), reply.getAttribute("data-reply-name"));
+      var id = reply.getAttribute("data-reply-to");
+      setReply(id, byId("ca-" + id).textContent);
       byId("comment-body").focus();
     } else if (target.closest(".cancel-reply")) {
       event.preventDefault();
