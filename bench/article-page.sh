@@ -34,7 +34,7 @@ app_pid="" nginx_pid=""
 cleanup() {
   [ -n "$app_pid" ] && kill "$app_pid" 2>/dev/null || true
   [ -n "$nginx_pid" ] && kill "$nginx_pid" 2>/dev/null || true
-  rm -rf "$work"
+  [ -n "${KEEP_BENCH:-}" ] && echo "kept $work" >&2 || rm -rf "$work"
 }
 trap cleanup EXIT
 
@@ -97,16 +97,16 @@ for _ in $(seq 50); do curl -fs -o /dev/null "$static_url" && break; sleep 0.1; 
 wrk -t2 -c"$connections" -d20s "$url" >/dev/null
 wrk -t2 -c"$connections" -d3s "$static_url" >/dev/null
 
-measure() { # url -> "rps p50 p99"
-  wrk -t2 -c"$connections" -d"${duration}s" --latency "$1" | python3 -c '
+measure() { # url -> "rps p50 p99 non-2xx"
+  wrk -t2 -c"$connections" -d"${duration}s" --latency "$1" | tee -a "$work/wrk.log" | python3 -c '
 import re, sys
 text = sys.stdin.read()
 def ms(v):
-    n, unit = re.match(r"([\d.]+)(us|ms|s)", v).groups()
-    return float(n) * {"us": 0.001, "ms": 1, "s": 1000}[unit]
+    n, unit = re.fullmatch(r"([\d.]+)(us|ms|s|m)", v).groups()
+    return float(n) * {"us": 0.001, "ms": 1, "s": 1000, "m": 60000}[unit]
 rps = float(re.search(r"Requests/sec:\s+([\d.]+)", text).group(1))
-p50 = ms(re.search(r"50%\s+(\S+)", text).group(1))
-p99 = ms(re.search(r"99%\s+(\S+)", text).group(1))
+p50 = ms(re.search(r"^\s+50%\s+(\S+)", text, re.M).group(1))
+p99 = ms(re.search(r"^\s+99%\s+(\S+)", text, re.M).group(1))
 errors = re.search(r"Non-2xx or 3xx responses: (\d+)", text)
 print(f"{rps:.0f} {p50:.2f} {p99:.2f} {errors.group(1) if errors else 0}")'
 }

@@ -7,7 +7,13 @@ if (Commands.IsCommand(args))
     return await Commands.RunAsync(args);
 }
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+{
+    Args = args,
+
+    // appsettings.json and wwwroot sit beside the program, wherever it is started from.
+    ContentRootPath = AppContext.BaseDirectory,
+});
 builder.AddFeatures();
 
 var app = builder.Build();

@@ -35,7 +35,7 @@ public sealed class DiscussionBrowserTests(BrowserFixture fixture)
         var parent = page.Locator("ol.comment-list > li.comment").First;
         var parentId = await parent.GetAttributeAsync("id");
 
-        await parent.Locator(".reply-link").First.ClickAsync();
+        await parent.Locator("a.reply").First.ClickAsync();
         await Assertions.Expect(parent.Locator("#comment-form")).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("#reply-title")).ToContainTextAsync("Reply to");
         await page.FillAsync("#comment-body", "A reply written in the browser.");

@@ -112,7 +112,7 @@ public static class Commands
 
     private static WebApplication BuildServices(string[] configurationArgs)
     {
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = configurationArgs });
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = configurationArgs, ContentRootPath = AppContext.BaseDirectory });
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.AddFeatures();
         return builder.Build();

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.Extensions.Options;
@@ -97,20 +98,8 @@ public sealed class PageCacheMiddleware(RequestDelegate next, PageCache cache, I
         response.StatusCode = statusCode;
         response.ContentType = page.ContentType;
 
-        if (!page.NeedsToken)
-        {
-            var body = page.Segments[0];
-            response.ContentLength = body.Length;
-            if (!HttpMethods.IsHead(context.Request.Method))
-            {
-                await response.Body.WriteAsync(body, context.RequestAborted);
-            }
-
-            return;
-        }
-
         // Sets the anti-forgery cookie if the reader has none, and marks the response uncacheable downstream.
-        var token = Encoding.ASCII.GetBytes(antiforgery.GetAndStoreTokens(context).RequestToken ?? "");
+        var token = page.NeedsToken ? Encoding.ASCII.GetBytes(antiforgery.GetAndStoreTokens(context).RequestToken ?? "") : [];
         var length = 0L;
         foreach (var segment in page.Segments)
         {
@@ -123,14 +112,18 @@ public sealed class PageCacheMiddleware(RequestDelegate next, PageCache cache, I
             return;
         }
 
+        // Copy everything into the response pipe and flush once: one write to the socket, not one per piece.
+        var writer = response.BodyWriter;
         for (var i = 0; i < page.Segments.Length; i++)
         {
             if (i > 0)
             {
-                await response.Body.WriteAsync(token, context.RequestAborted);
+                writer.Write(token);
             }
 
-            await response.Body.WriteAsync(page.Segments[i], context.RequestAborted);
+            writer.Write(page.Segments[i]);
         }
+
+        await writer.FlushAsync(context.RequestAborted);
     }
 }

@@ -41,6 +41,14 @@ public static class SiteSetup
         // Write é, “ ” and Cyrillic as themselves rather than as numeric entities.
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddRazorPages(o => o.RootDirectory = "/");
+
+        // Serve wwwroot from the source tree when running from a build rather than a publish, in
+        // every environment (a no-op in published output, which carries its own wwwroot).
+        if (builder is WebApplicationBuilder web)
+        {
+            web.WebHost.UseStaticWebAssets();
+        }
+
         return builder;
     }
 

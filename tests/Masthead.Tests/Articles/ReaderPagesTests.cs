@@ -122,8 +122,8 @@ public abstract class ReaderPagesTests(MastheadServer server)
         var page = await reader.PageAsync($"/articles/{slug}");
 
         var top = page.Document.QuerySelector($"#comment-{first}")!;
-        Assert.Equal("October 23, 2024 at 3:38 pm", top.QuerySelector(".comment-permalink time")!.TextContent);
-        Assert.Equal($"#comment-{first}", top.QuerySelector(".comment-permalink")!.GetAttribute("href"));
+        Assert.Equal("October 23, 2024 at 3:38 pm", top.QuerySelector("header > a time")!.TextContent);
+        Assert.Equal($"#comment-{first}", top.QuerySelector("header > a")!.GetAttribute("href"));
         Assert.NotNull(top.QuerySelector($"ol.children > li#comment-{reply}"));
         var linkback = page.Document.QuerySelector(".linkback a")!;
         Assert.Equal("Pingback: Notes on the Drina – Field Notes", linkback.ParentElement!.TextContent.Trim());
@@ -154,7 +154,7 @@ public abstract class ReaderPagesTests(MastheadServer server)
 
         var page = await reader.PageAsync($"/articles/{slug}");
 
-        var link = page.Document.QuerySelector($"#comment-{id} .comment-author a")!;
+        var link = page.Document.QuerySelector($"#comment-{id} .by a")!;
         Assert.Equal("https://owner.example/", link.GetAttribute("href"));
         Assert.Contains("nofollow", link.GetAttribute("rel")!, StringComparison.Ordinal);
         Assert.Contains("ugc", link.GetAttribute("rel")!, StringComparison.Ordinal);
@@ -285,6 +285,7 @@ public abstract class ReaderPagesTests(MastheadServer server)
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/css", response.Content.Headers.ContentType!.MediaType);
+        Assert.Contains(".article-body", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -155,7 +155,7 @@ public abstract class CommentPostingTests(MastheadServer server)
             "<script>alert('x')</script> <img src=x onerror=alert(1)> [click](javascript:alert(1)) and [fine](https://ok.example/) **bold**");
         var comment = await server.DbAsync(db => db.Comments.SingleAsync(c => c.Article.Slug == slug));
         var page = await reader.PageAsync($"/articles/{slug}");
-        var body = page.Document.QuerySelector($"#comment-{comment.Id} .comment-body")!;
+        var body = page.Document.QuerySelector($"#comment-{comment.Id} .text")!;
 
         Assert.Empty(body.QuerySelectorAll("script, img"));
         Assert.DoesNotContain("javascript:", body.InnerHtml, StringComparison.OrdinalIgnoreCase);
@@ -163,7 +163,7 @@ public abstract class CommentPostingTests(MastheadServer server)
         var link = body.QuerySelector("a[href='https://ok.example/']")!;
         Assert.Equal("nofollow ugc noopener", link.GetAttribute("rel"));
         Assert.NotNull(body.QuerySelector("strong"));
-        Assert.Equal("<b>Bold</b> name", page.Text($"#comment-{comment.Id} .comment-author"));
+        Assert.Equal("<b>Bold</b> name", page.Text($"#comment-{comment.Id} .by"));
     }
 
     [Fact]
@@ -182,7 +182,7 @@ public abstract class CommentPostingTests(MastheadServer server)
 
         Assert.Equal(HttpStatusCode.SeeOther, response.StatusCode);
         var page = await reader.PageAsync($"/articles/{slug}");
-        var nested = page.Document.QuerySelector($"#comment-{parent} > ol.children > li .comment-body")!;
+        var nested = page.Document.QuerySelector($"#comment-{parent} > ol.children > li .text")!;
         Assert.Contains("The reply.", nested.TextContent, StringComparison.Ordinal);
     }
 

@@ -21,7 +21,7 @@
       cancel.className = "cancel-reply";
       cancel.textContent = "Cancel reply";
       title.appendChild(cancel);
-      byId("comment-" + commentId).querySelector(".comment-card").after(respond);
+      byId("comment-" + commentId).querySelector("article").after(respond);
     } else {
       byId("comments").appendChild(respond);
     }
@@ -30,11 +30,11 @@
   document.addEventListener("click", function (event) {
     var target = event.target;
     if (!target.closest) { return; }
-    var reply = target.closest(".reply-link");
+    var reply = target.closest(".comment .reply");
     if (reply) {
       event.preventDefault();
-      var id = reply.getAttribute("data-reply-to");
-      setReply(id, byId("ca-" + id).textContent);
+      var id = reply.closest(".comment").id.slice("comment-".length);
+      setReply(id, byId("by-" + id).textContent);
       byId("comment-body").focus();
     } else if (target.closest(".cancel-reply")) {
       event.preventDefault();
