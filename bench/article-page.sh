@@ -61,7 +61,7 @@ for _ in $(seq 100); do curl -fs -o /dev/null "$url" && break; sleep 0.2; done
 mkdir -p "$work/static"
 curl -fs "$url" -o "$work/static/article.html"
 bytes=$(stat -c %s "$work/static/article.html")
-approved=$(grep -o 'class="comment depth' "$work/static/article.html" | wc -l)
+approved=$(grep -o '<li id="comment-' "$work/static/article.html" | wc -l || true)
 
 nginx_port=$(free_port)
 cat >"$work/nginx.conf" <<NGINX
