@@ -1,9 +1,7 @@
 using System.Text;
 using System.Xml;
 using Masthead.Articles;
-using Masthead.Data;
 using Masthead.Site;
-using Microsoft.EntityFrameworkCore;
 
 namespace Masthead.Feeds;
 
@@ -28,41 +26,9 @@ public static class FeedEndpoints
         feeds.MapGet("/feed/atom", (HttpContext http, FeedQueries q, FeedBuilder b, SiteContext s, CancellationToken ct) =>
             SiteFeedAsync(http, q, b, s, FeedFormat.Atom, ct));
 
-        feeds.MapGet("/authors/{slug}/feed/{format?}", async (string slug, string? format, HttpContext http, MastheadDbContext db, FeedQueries q, FeedBuilder b, SiteContext s, CancellationToken ct) =>
-        {
-            if (ParseFormat(format) is not { } f || await db.Authors.AsNoTracking().FirstOrDefaultAsync(a => a.Slug == slug, ct) is not { } author)
-            {
-                return Results.NotFound();
-            }
-
-            var items = await q.ArticlesAsync(q.Live().Where(a => a.Authors.Any(x => x.AuthorId == author.Id)), FeedQueries.ItemCount, ct);
-            var feed = b.Articles(http.Request, $"{author.Name} – {s.Publication.Name}", $"Articles by {author.Name}", SiteUrls.Author(slug), http.Request.Path, items);
-            return Xml(FeedWriter.Write(feed, f), FeedWriter.ContentType(f));
-        });
-
-        feeds.MapGet("/tags/{slug}/feed/{format?}", async (string slug, string? format, HttpContext http, MastheadDbContext db, FeedQueries q, FeedBuilder b, SiteContext s, CancellationToken ct) =>
-        {
-            if (ParseFormat(format) is not { } f || await db.Tags.AsNoTracking().FirstOrDefaultAsync(t => t.Slug == slug, ct) is not { } tag)
-            {
-                return Results.NotFound();
-            }
-
-            var items = await q.ArticlesAsync(q.Live().Where(a => a.Tags.Any(t => t.Id == tag.Id)), FeedQueries.ItemCount, ct);
-            var feed = b.Articles(http.Request, $"{tag.Name} – {s.Publication.Name}", $"Articles about {tag.Name}", SiteUrls.Tag(slug), http.Request.Path, items);
-            return Xml(FeedWriter.Write(feed, f), FeedWriter.ContentType(f));
-        });
-
-        feeds.MapGet("/sections/{slug}/feed/{format?}", async (string slug, string? format, HttpContext http, MastheadDbContext db, FeedQueries q, FeedBuilder b, SiteContext s, CancellationToken ct) =>
-        {
-            if (ParseFormat(format) is not { } f || await db.Sections.AsNoTracking().FirstOrDefaultAsync(t => t.Slug == slug, ct) is not { } section)
-            {
-                return Results.NotFound();
-            }
-
-            var items = await q.ArticlesAsync(q.Live().Where(a => a.SectionId == section.Id), FeedQueries.ItemCount, ct);
-            var feed = b.Articles(http.Request, $"{section.Name} – {s.Publication.Name}", $"Articles in {section.Name}", SiteUrls.Section(slug), http.Request.Path, items);
-            return Xml(FeedWriter.Write(feed, f), FeedWriter.ContentType(f));
-        });
+        MapScopedFeed(feeds, "/authors/{slug}/feed/{format?}", (q, slug, ct) => q.AuthorScopeAsync(slug, ct));
+        MapScopedFeed(feeds, "/tags/{slug}/feed/{format?}", (q, slug, ct) => q.TagScopeAsync(slug, ct));
+        MapScopedFeed(feeds, "/sections/{slug}/feed/{format?}", (q, slug, ct) => q.SectionScopeAsync(slug, ct));
 
         feeds.MapGet("/articles/{slug}/comments/feed", async (string slug, HttpContext http, ArticleQueries articles, FeedQueries q, FeedBuilder b, CancellationToken ct) =>
         {
@@ -84,6 +50,20 @@ public static class FeedEndpoints
 
         return app;
     }
+
+    /// <summary>An author's, tag's or section's feed: RSS by default, Atom at ".../feed/atom".</summary>
+    private static void MapScopedFeed(RouteGroupBuilder feeds, string pattern, Func<FeedQueries, string, CancellationToken, Task<FeedScope?>> findScope) =>
+        feeds.MapGet(pattern, async (string slug, string? format, HttpContext http, FeedQueries q, FeedBuilder b, SiteContext s, CancellationToken ct) =>
+        {
+            if (ParseFormat(format) is not { } f || await findScope(q, slug, ct) is not { } scope)
+            {
+                return Results.NotFound();
+            }
+
+            var items = await q.ArticlesAsync(scope.Articles, FeedQueries.ItemCount, ct);
+            var feed = b.Articles(http.Request, $"{scope.Name} – {s.Publication.Name}", scope.Description, scope.PagePath, http.Request.Path, items);
+            return Xml(FeedWriter.Write(feed, f), FeedWriter.ContentType(f));
+        });
 
     private static async Task<IResult> SiteFeedAsync(HttpContext http, FeedQueries q, FeedBuilder b, SiteContext s, FeedFormat format, CancellationToken ct)
     {

@@ -1,5 +1,6 @@
 using Masthead.Data;
 using Masthead.Data.Entities;
+using Masthead.Site;
 using Microsoft.EntityFrameworkCore;
 
 namespace Masthead.Feeds;
@@ -49,6 +50,21 @@ public sealed class FeedQueries(MastheadDbContext db, TimeProvider clock)
                 db.Comments.Count(c => c.ArticleId == a.Id && c.Status == CommentStatus.Approved)))
             .ToListAsync(cancellationToken);
 
+    public async Task<FeedScope?> AuthorScopeAsync(string slug, CancellationToken cancellationToken) =>
+        await db.Authors.AsNoTracking().FirstOrDefaultAsync(a => a.Slug == slug, cancellationToken) is { } author
+            ? new FeedScope(author.Name, $"Articles by {author.Name}", SiteUrls.Author(slug), Live().Where(a => a.Authors.Any(x => x.AuthorId == author.Id)))
+            : null;
+
+    public async Task<FeedScope?> TagScopeAsync(string slug, CancellationToken cancellationToken) =>
+        await db.Tags.AsNoTracking().FirstOrDefaultAsync(t => t.Slug == slug, cancellationToken) is { } tag
+            ? new FeedScope(tag.Name, $"Articles about {tag.Name}", SiteUrls.Tag(slug), Live().Where(a => a.Tags.Any(t => t.Id == tag.Id)))
+            : null;
+
+    public async Task<FeedScope?> SectionScopeAsync(string slug, CancellationToken cancellationToken) =>
+        await db.Sections.AsNoTracking().FirstOrDefaultAsync(s => s.Slug == slug, cancellationToken) is { } section
+            ? new FeedScope(section.Name, $"Articles in {section.Name}", SiteUrls.Section(slug), Live().Where(a => a.SectionId == section.Id))
+            : null;
+
     public Task<List<FeedComment>> CommentsAsync(int articleId, CancellationToken cancellationToken) =>
         db.Comments.AsNoTracking()
             .Where(c => c.ArticleId == articleId && c.Status == CommentStatus.Approved)
@@ -63,5 +79,8 @@ public sealed class FeedQueries(MastheadDbContext db, TimeProvider clock)
             .Select(a => new SitemapEntry(a.Slug, a.Title, a.PublishedAt!.Value, a.UpdatedAt))
             .ToListAsync(cancellationToken);
 }
+
+/// <summary>What a scoped feed covers: whose or which articles, and the page it mirrors.</summary>
+public sealed record FeedScope(string Name, string Description, string PagePath, IQueryable<Article> Articles);
 
 public sealed record SitemapEntry(string Slug, string Title, DateTime PublishedAt, DateTime UpdatedAt);
