@@ -20,6 +20,7 @@ public static class Commands
         root.Subcommands.Add(ArticleCommand());
         root.Subcommands.Add(AuthorCommand());
         root.Subcommands.Add(DemoCommand());
+        root.Subcommands.Add(ModerationCommands.Create());
         var parse = root.Parse(args);
         return await parse.InvokeAsync();
     }

@@ -1,0 +1,116 @@
+using System.Collections.Concurrent;
+
+namespace Masthead.Moderation.Learning;
+
+/// <summary>
+/// A Bayesian spam filter with Robinson's per-token estimate and Fisher's chi-square combining,
+/// the method of SpamBayes and bogofilter. Learns one message at a time, in either direction.
+/// </summary>
+public sealed class BayesSpamFilter
+{
+    /// <summary>Robinson's s and x: how much an unseen or rare token leans to 0.5.</summary>
+    private const double Strength = 0.45;
+    private const double Neutral = 0.5;
+
+    /// <summary>Tokens closer to 0.5 than this are not evidence.</summary>
+    private const double MinDeviation = 0.1;
+    private const int MaxClues = 150;
+
+    private readonly ConcurrentDictionary<string, Counts> _counts = new(StringComparer.Ordinal);
+    private int _spamMessages;
+    private int _hamMessages;
+
+    private sealed class Counts
+    {
+        public int Spam;
+        public int Ham;
+    }
+
+    public int SpamMessages => _spamMessages;
+    public int HamMessages => _hamMessages;
+
+    /// <summary>Counts a message as spam or ham; <paramref name="unlearn"/> takes a earlier count back (a moderator changed their mind).</summary>
+    public void Learn(IEnumerable<string> tokens, bool spam, bool unlearn = false)
+    {
+        var delta = unlearn ? -1 : 1;
+        foreach (var token in tokens.Distinct(StringComparer.Ordinal))
+        {
+            var counts = _counts.GetOrAdd(token, _ => new Counts());
+            if (spam)
+            {
+                Interlocked.Add(ref counts.Spam, delta);
+            }
+            else
+            {
+                Interlocked.Add(ref counts.Ham, delta);
+            }
+        }
+
+        Interlocked.Add(ref spam ? ref _spamMessages : ref _hamMessages, delta);
+    }
+
+    /// <summary>Probability that the message is spam, and the tokens that weighed most, strongest first.</summary>
+    public (double Probability, IReadOnlyList<(string Token, double Score)> Clues) Classify(IEnumerable<string> tokens)
+    {
+        var nSpam = Math.Max(1, Volatile.Read(ref _spamMessages));
+        var nHam = Math.Max(1, Volatile.Read(ref _hamMessages));
+        var clues = new List<(string Token, double Score)>();
+        foreach (var token in tokens.Distinct(StringComparer.Ordinal))
+        {
+            if (!_counts.TryGetValue(token, out var c))
+            {
+                continue;
+            }
+
+            var spam = Math.Max(0, Volatile.Read(ref c.Spam));
+            var ham = Math.Max(0, Volatile.Read(ref c.Ham));
+            var n = spam + ham;
+            if (n == 0)
+            {
+                continue;
+            }
+
+            var spamRatio = spam / (double)nSpam;
+            var hamRatio = ham / (double)nHam;
+            var p = spamRatio / (spamRatio + hamRatio);
+            var f = ((Strength * Neutral) + (n * p)) / (Strength + n);
+            if (Math.Abs(f - Neutral) >= MinDeviation)
+            {
+                clues.Add((token, Math.Clamp(f, 0.0001, 0.9999)));
+            }
+        }
+
+        if (clues.Count == 0)
+        {
+            return (Neutral, []);
+        }
+
+        clues = clues.OrderByDescending(x => Math.Abs(x.Score - Neutral)).Take(MaxClues).ToList();
+        double lnHam = 0, lnSpam = 0;
+        foreach (var (_, f) in clues)
+        {
+            lnHam += Math.Log(f);
+            lnSpam += Math.Log(1 - f);
+        }
+
+        var s = 1 - ChiSquareSurvival(-2 * lnSpam, 2 * clues.Count);
+        var h = 1 - ChiSquareSurvival(-2 * lnHam, 2 * clues.Count);
+        var probability = (s - h + 1) / 2;
+        return (probability, clues.Where(x => x.Score > Neutral).OrderByDescending(x => x.Score).ToList());
+    }
+
+    /// <summary>P(X² ≥ x) for an even number of degrees of freedom, in closed form.</summary>
+    internal static double ChiSquareSurvival(double x, int degrees)
+    {
+        var m = x / 2;
+        var term = Math.Exp(-m);
+        var sum = term;
+        for (var i = 1; i < degrees / 2; i++)
+        {
+            term *= m / i;
+            sum += term;
+        }
+
+        return Math.Min(sum, 1.0);
+    }
+}

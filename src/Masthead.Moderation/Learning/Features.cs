@@ -1,0 +1,72 @@
+using Masthead.Moderation.Text;
+
+namespace Masthead.Moderation.Learning;
+
+/// <summary>
+/// Hashed features of a comment: whole words, word pairs, and character 3- to 5-grams of each
+/// word (which carry across inflections: "хохлы", "хохлов"). Hashing keeps the model a fixed
+/// size and lets it learn words it has never seen before.
+/// </summary>
+public static class Features
+{
+    public const int Bits = 18;
+    public const int Size = 1 << Bits;
+
+    public static int[] Extract(IReadOnlyList<Token> tokens)
+    {
+        var result = new HashSet<int>();
+        string? previous = null;
+        foreach (var token in tokens)
+        {
+            var word = token.Value;
+            result.Add(Hash('w', word));
+            if (previous is not null)
+            {
+                result.Add(Hash('b', previous, word));
+            }
+
+            previous = word;
+            if (word.Length > 30 || word.All(char.IsDigit))
+            {
+                continue;
+            }
+
+            var padded = $"<{word}>";
+            for (var n = 3; n <= 5; n++)
+            {
+                for (var i = 0; i + n <= padded.Length; i++)
+                {
+                    result.Add(Hash('c', padded.AsSpan(i, n)));
+                }
+            }
+        }
+
+        return [.. result];
+    }
+
+    /// <summary>FNV-1a over the kind and the text; stable across runs and machines.</summary>
+    private static int Hash(char kind, ReadOnlySpan<char> text, ReadOnlySpan<char> second = default)
+    {
+        var h = 2166136261u;
+        h = (h ^ kind) * 16777619u;
+        foreach (var c in text)
+        {
+            h = (h ^ c) * 16777619u;
+        }
+
+        if (!second.IsEmpty)
+        {
+            h = (h ^ ' ') * 16777619u;
+            foreach (var c in second)
+            {
+                h = (h ^ c) * 16777619u;
+            }
+        }
+
+        return (int)(h & (Size - 1));
+    }
+
+    private static int Hash(char kind, string text) => Hash(kind, text.AsSpan());
+
+    private static int Hash(char kind, string a, string b) => Hash(kind, a.AsSpan(), b.AsSpan());
+}

@@ -1,0 +1,112 @@
+namespace Masthead.Moderation.Learning;
+
+/// <summary>
+/// One logistic regression per category over hashed features, trained with AdaGrad. Small and fast
+/// enough to train at start-up from the shipped examples, and to keep learning one moderator
+/// decision at a time.
+/// </summary>
+public sealed class TextClassifier
+{
+    private readonly Category[] _categories;
+    private readonly float[][] _weights;
+    private readonly float[][] _gradientSquares;
+    private readonly float[] _bias;
+    private readonly Lock _gate = new();
+
+    public TextClassifier(params Category[] categories)
+    {
+        _categories = categories;
+        _weights = categories.Select(_ => new float[Features.Size]).ToArray();
+        _gradientSquares = categories.Select(_ => new float[Features.Size]).ToArray();
+        _bias = new float[categories.Length];
+    }
+
+    public IReadOnlyList<Category> Categories => _categories;
+
+    public const double LearningRate = 0.3;
+
+    /// <summary>Probability per category that the features belong to it.</summary>
+    public double[] Predict(int[] features)
+    {
+        var result = new double[_categories.Length];
+        var scale = Scale(features);
+        for (var c = 0; c < _categories.Length; c++)
+        {
+            var w = _weights[c];
+            double z = _bias[c];
+            foreach (var f in features)
+            {
+                z += w[f] * scale;
+            }
+
+            result[c] = 1 / (1 + Math.Exp(-z));
+        }
+
+        return result;
+    }
+
+    /// <summary>The features that pushed <paramref name="category"/> up the most, strongest first.</summary>
+    public IEnumerable<int> StrongestFeatures(int[] features, Category category)
+    {
+        var c = Array.IndexOf(_categories, category);
+        return c < 0 ? [] : features.Where(f => _weights[c][f] > 0).OrderByDescending(f => _weights[c][f]);
+    }
+
+    public float Weight(Category category, int feature) => _weights[Array.IndexOf(_categories, category)][feature];
+
+    /// <summary>One step towards the truth for one example; <paramref name="positives"/> are the categories it belongs to.</summary>
+    public void Learn(int[] features, IReadOnlySet<Category> positives, double weight = 1.0)
+    {
+        var scale = Scale(features);
+        lock (_gate)
+        {
+            var predictions = Predict(features);
+            for (var c = 0; c < _categories.Length; c++)
+            {
+                var target = positives.Contains(_categories[c]) ? 1.0 : 0.0;
+                var error = (float)((predictions[c] - target) * weight);
+                if (Math.Abs(error) < 1e-4)
+                {
+                    continue;
+                }
+
+                var w = _weights[c];
+                var g2 = _gradientSquares[c];
+                foreach (var f in features)
+                {
+                    var g = (error * scale) + (1e-6f * w[f]);
+                    g2[f] += g * g;
+                    w[f] -= (float)(LearningRate * g / Math.Sqrt(g2[f] + 1e-8));
+                }
+
+                _bias[c] -= (float)(LearningRate * 0.1 * error);
+            }
+        }
+    }
+
+    public void Train(IReadOnlyList<(int[] Features, IReadOnlySet<Category> Positives)> examples, int epochs, int seed = 17)
+    {
+        var order = Enumerable.Range(0, examples.Count).ToArray();
+        var random = new Random(seed);
+
+        // Positives are rarer than clean comments in every category; weigh them up to balance.
+        var positiveWeight = _categories.ToDictionary(c => c, c =>
+        {
+            var count = examples.Count(e => e.Positives.Contains(c));
+            return count == 0 ? 1.0 : Math.Clamp((examples.Count - count) / (double)count / 3, 1, 4);
+        });
+
+        for (var epoch = 0; epoch < epochs; epoch++)
+        {
+            random.Shuffle(order);
+            foreach (var i in order)
+            {
+                var (features, positives) = examples[i];
+                var weight = positives.Count == 0 ? 1.0 : positives.Max(p => positiveWeight.GetValueOrDefault(p, 1));
+                Learn(features, positives, weight);
+            }
+        }
+    }
+
+    private static float Scale(int[] features) => features.Length == 0 ? 0 : 1 / MathF.Sqrt(features.Length);
+}

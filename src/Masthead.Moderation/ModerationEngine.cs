@@ -1,0 +1,223 @@
+using System.Reflection;
+using System.Text.Json;
+using Masthead.Moderation.Learning;
+using Masthead.Moderation.Phases;
+using Masthead.Moderation.Text;
+
+namespace Masthead.Moderation;
+
+/// <summary>One labelled comment: the training set's lines and moderators' decisions alike.</summary>
+public sealed record LabeledComment(string Id, string Text, string? Author, string? Url, string Label);
+
+/// <summary>
+/// The moderation engine: normalizes a comment once, runs each enabled phase over it, and lets
+/// <see cref="ModerationPolicy"/> decide. It learns from moderators through <see cref="Learn"/>.
+/// Runs entirely on this machine; nothing is sent anywhere.
+/// </summary>
+public sealed class ModerationEngine
+{
+    private static readonly Category[] ClassifierCategories = [Category.Insult, Category.Hate, Category.Threat, Category.Spam];
+
+    private readonly ModerationOptions _options;
+    private readonly TextClassifier _classifier;
+    private readonly BayesSpamFilter _spamFilter;
+    private readonly IReadOnlyList<IModerationPhase> _phases;
+
+    public ModerationEngine(ModerationOptions options, WordList lists, TextClassifier classifier, BayesSpamFilter spamFilter, RecentComments recent, TimeProvider clock)
+    {
+        var errors = options.Validate();
+        if (errors.Count > 0)
+        {
+            throw new ArgumentException("Invalid moderation options: " + string.Join(" ", errors), nameof(options));
+        }
+
+        _options = options;
+        _classifier = classifier;
+        _spamFilter = spamFilter;
+        var phases = new List<IModerationPhase>();
+        if (options.History)
+        {
+            phases.Add(new HistoryPhase());
+        }
+
+        if (options.WordLists)
+        {
+            phases.Add(new WordListPhase(lists));
+        }
+
+        if (options.Links)
+        {
+            phases.Add(new LinkPhase());
+        }
+
+        if (options.Repeats)
+        {
+            phases.Add(new RepeatPhase(recent, clock));
+        }
+
+        if (options.Classifier)
+        {
+            phases.Add(new ClassifierPhase(classifier));
+        }
+
+        if (options.SpamFilter)
+        {
+            phases.Add(new SpamFilterPhase(spamFilter));
+        }
+
+        _phases = phases;
+    }
+
+    public ModerationOptions Options => _options;
+
+    /// <summary>The engine with the built-in word lists, trained on the shipped examples.</summary>
+    public static ModerationEngine CreateDefault(ModerationOptions? options = null, TimeProvider? clock = null)
+    {
+        options ??= new ModerationOptions();
+        var lists = new WordList(BuiltInListLines().Concat(options.ExtraListEntries));
+        var classifier = new TextClassifier(ClassifierCategories);
+        var spam = new BayesSpamFilter();
+        Train(classifier, spam, LoadTrainingSet());
+        return new ModerationEngine(options, lists, classifier, spam, new RecentComments(), clock ?? TimeProvider.System);
+    }
+
+    public static void Train(TextClassifier classifier, BayesSpamFilter spam, IEnumerable<LabeledComment> examples)
+    {
+        var prepared = new List<(int[], IReadOnlySet<Category>)>();
+        foreach (var e in examples)
+        {
+            if (LabelToCategory(e.Label) is not var (isOk, category) || (!isOk && category is null))
+            {
+                continue;
+            }
+
+            var input = new CommentInput(e.Text, e.Author, AuthorUrl: e.Url);
+            var tokens = TextNormalizer.Tokenize(e.Text);
+            prepared.Add((Features.Extract(tokens), category is { } c ? new HashSet<Category> { c } : new HashSet<Category>()));
+            spam.Learn(SpamFilterPhase.TokensOf(input, tokens, LinkFinder.Find(e.Text)), category == Category.Spam);
+        }
+
+        classifier.Train(prepared, epochs: 8);
+    }
+
+    /// <summary>
+    /// Judges one comment. Never throws for anything a reader can send: a failing phase holds the
+    /// comment for a person and says so.
+    /// </summary>
+    public ModerationResult Moderate(CommentInput input)
+    {
+        var text = input.Text ?? "";
+        var tokens = TextNormalizer.Tokenize(text);
+        var context = new PhaseContext(input with { Text = text }, tokens, LinkFinder.Find(text), _options);
+        if (tokens.Count == 0 && text.Trim().Length > 0)
+        {
+            context.Signals.Add(Signal.Of("normalization", Category.Spam, 0.3, "No words in the text."));
+        }
+
+        foreach (var phase in _phases)
+        {
+            try
+            {
+                phase.Run(context);
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                context.Directives.Add(new Directive(phase.Name, ModerationAction.Hold, $"The {phase.Name} check failed ({e.GetType().Name}); held for a person."));
+            }
+        }
+
+        return ModerationPolicy.Decide(context.Signals, context.Directives, context.History, _options);
+    }
+
+    /// <summary>
+    /// Learns from a moderator's decision so that the next similar comment is handled the same way.
+    /// <paramref name="category"/> says what a rejected comment was (insult, hate, threat).
+    /// </summary>
+    public void Learn(CommentInput input, ModerationAction decision, Category? category = null)
+    {
+        var tokens = TextNormalizer.Tokenize(input.Text);
+        var features = Features.Extract(tokens);
+        var spamTokens = SpamFilterPhase.TokensOf(input, tokens, LinkFinder.Find(input.Text)).ToList();
+        switch (decision)
+        {
+            case ModerationAction.Approve:
+                _spamFilter.Learn(spamTokens, spam: false);
+                LearnRepeatedly(features, []);
+                break;
+            case ModerationAction.Spam:
+                _spamFilter.Learn(spamTokens, spam: true);
+                LearnRepeatedly(features, [Category.Spam]);
+                break;
+            case ModerationAction.Reject:
+                var what = category ?? StrongestOf(features);
+                LearnRepeatedly(features, [what]);
+                break;
+        }
+    }
+
+    /// <summary>A decision weighs more than one shipped example: moderators correct the model where it was wrong.</summary>
+    private void LearnRepeatedly(int[] features, HashSet<Category> positives)
+    {
+        for (var i = 0; i < 3; i++)
+        {
+            _classifier.Learn(features, positives, weight: 2);
+        }
+    }
+
+    private Category StrongestOf(int[] features)
+    {
+        var p = _classifier.Predict(features);
+        var best = 0;
+        for (var i = 1; i < ClassifierCategories.Length - 1; i++)
+        {
+            if (p[i] > p[best])
+            {
+                best = i;
+            }
+        }
+
+        return ClassifierCategories[best];
+    }
+
+    private static (bool IsOk, Category? Category)? LabelToCategory(string label) => label switch
+    {
+        "ok" => (true, null),
+        "spam" => (false, Category.Spam),
+        "insult" => (false, Category.Insult),
+        "hate" => (false, Category.Hate),
+        "threat" => (false, Category.Threat),
+        _ => null,
+    };
+
+    public static IEnumerable<string> BuiltInListLines() => ResourceLines("Lists.");
+
+    public static IReadOnlyList<LabeledComment> LoadTrainingSet() =>
+        ResourceLines("Training.").Select(ParseLine).OfType<LabeledComment>().ToList();
+
+    public static LabeledComment? ParseLine(string line)
+    {
+        if (string.IsNullOrWhiteSpace(line))
+        {
+            return null;
+        }
+
+        using var doc = JsonDocument.Parse(line);
+        var root = doc.RootElement;
+        string? Get(string name) => root.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
+        return new LabeledComment(Get("id") ?? "", Get("text") ?? "", Get("author"), Get("url"), Get("label") ?? "");
+    }
+
+    private static IEnumerable<string> ResourceLines(string prefix)
+    {
+        var assembly = Assembly.GetExecutingAssembly();
+        foreach (var name in assembly.GetManifestResourceNames().Where(n => n.StartsWith(prefix, StringComparison.Ordinal)).Order(StringComparer.Ordinal))
+        {
+            using var stream = assembly.GetManifestResourceStream(name)!;
+            using var reader = new StreamReader(stream);
+            while (reader.ReadLine() is { } line)
+            {
+                yield return line;
+            }
+        }
+    }
+}

@@ -1,0 +1,26 @@
+using Masthead.Moderation.Text;
+
+namespace Masthead.Moderation.Phases;
+
+/// <summary>A single concern of the engine: reads the comment, adds signals and directives.</summary>
+public interface IModerationPhase
+{
+    string Name { get; }
+
+    void Run(PhaseContext context);
+}
+
+/// <summary>What phases share for one comment: the input, its words and links, and what has been found so far.</summary>
+public sealed class PhaseContext(CommentInput input, IReadOnlyList<Token> tokens, IReadOnlyList<Link> links, ModerationOptions options)
+{
+    public CommentInput Input { get; } = input;
+    public IReadOnlyList<Token> Tokens { get; } = tokens;
+    public IReadOnlyList<Link> Links { get; } = links;
+    public ModerationOptions Options { get; } = options;
+    public CommenterHistory History => Input.History ?? CommenterHistory.None;
+    public List<Signal> Signals { get; } = [];
+    public List<Directive> Directives { get; } = [];
+}
+
+/// <summary>A link found in the text, with its host and where it is.</summary>
+public sealed record Link(string Url, string Host, TextSpan Span);

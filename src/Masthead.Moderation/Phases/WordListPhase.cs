@@ -1,0 +1,79 @@
+using Masthead.Moderation.Text;
+
+namespace Masthead.Moderation.Phases;
+
+/// <summary>
+/// Banned entries reject; suspect entries score their category. Insult words count fully only when
+/// aimed at someone in the thread ("you", "ты", "ти", an @name), since "a stupid policy" is
+/// criticism, not an attack; a slur inside quotation marks is most often being reported or condemned.
+/// </summary>
+public sealed class WordListPhase(WordList list) : IModerationPhase
+{
+    private static readonly HashSet<string> Addressees = new(StringComparer.Ordinal)
+    {
+        "you", "your", "youre", "u", "ur", "ya", "yourself", "author", "writer", "journalist",
+        "ты", "тебя", "тебе", "твой", "твоя", "вы", "вас", "вам", "автор", "автора",
+        "ти", "тебе", "твій", "твоя", "ви", "вас", "вам",
+    };
+
+    public string Name => "word-lists";
+
+    public void Run(PhaseContext context)
+    {
+        var text = context.Input.Text;
+        foreach (var (entry, span) in list.Find(context.Tokens))
+        {
+            if (entry.Banned)
+            {
+                context.Directives.Add(new Directive(Name, ModerationAction.Reject, $"Banned phrase “{entry.Text}”."));
+                context.Signals.Add(Signal.Of(Name, entry.Category, 1, $"Banned phrase “{entry.Text}”.", span));
+                continue;
+            }
+
+            var quoted = IsQuoted(text, span);
+            var score = entry.Category switch
+            {
+                Category.Insult => AimedAtSomeone(context, span) ? 0.75 : 0.35,
+                Category.Hate => quoted ? 0.3 : 0.7,
+                Category.Threat => quoted ? 0.3 : 0.65,
+                Category.Profanity => 0.5,
+                _ => 0.55,
+            };
+            context.Signals.Add(Signal.Of(Name, entry.Category, score, $"Listed {entry.Category.ToString().ToLowerInvariant()} term “{entry.Text}”{(quoted ? " (quoted)" : "")}.", span));
+        }
+    }
+
+    private static bool AimedAtSomeone(PhaseContext context, TextSpan span)
+    {
+        var tokens = context.Tokens;
+        var at = 0;
+        while (at < tokens.Count && tokens[at].Start < span.Start)
+        {
+            at++;
+        }
+
+        for (var k = Math.Max(0, at - 5); k < Math.Min(tokens.Count, at + 5); k++)
+        {
+            if (Addressees.Contains(tokens[k].Value))
+            {
+                return true;
+            }
+        }
+
+        return context.Input.Text.TrimStart().StartsWith('@');
+    }
+
+    private static bool IsQuoted(string text, TextSpan span)
+    {
+        const string openers = "\"“«„'‘";
+        const string closers = "\"”»“'’";
+        var before = text.LastIndexOfAny(openers.ToCharArray(), Math.Max(0, span.Start - 1));
+        if (before < 0 || span.Start - before > 40)
+        {
+            return false;
+        }
+
+        var after = text.IndexOfAny(closers.ToCharArray(), Math.Min(text.Length, span.End));
+        return after >= 0 && after - span.End <= 40;
+    }
+}

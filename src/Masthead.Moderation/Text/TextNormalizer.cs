@@ -1,0 +1,338 @@
+using System.Globalization;
+using System.Text;
+
+namespace Masthead.Moderation.Text;
+
+/// <summary>
+/// Turns what a reader typed into the words every phase reads, undoing the usual disguises:
+/// compatibility forms (NFKC: full-width and mathematical letters, ligatures), zero-width and
+/// direction-control characters, accents on Latin letters, look-alike letters from another script
+/// inside a word ("kіll" with a Cyrillic і), leet digits and symbols ("k1ll", "a$$"), letters
+/// spread out with separators ("k i l l", "n.u.k.e") and stretched letters ("niiiice").
+/// Every token keeps the span of the original text it came from.
+/// </summary>
+/// <remarks>Written here rather than taken from a library: it is the core of the moderation engine
+/// and no maintained .NET package folds these disguises while keeping offsets.</remarks>
+public static class TextNormalizer
+{
+    /// <summary>Characters read at most; beyond this a comment is judged by its beginning.</summary>
+    public const int MaxAnalysedLength = 50_000;
+
+    private const string LeetSymbols = "@$!|";
+    private const string Separators = " \t\r\n.-_*·,/\\'\"~+=";
+
+    private static readonly Dictionary<char, char> Leet = new()
+    {
+        ['0'] = 'o', ['1'] = 'i', ['3'] = 'e', ['4'] = 'a', ['5'] = 's', ['7'] = 't', ['8'] = 'b',
+        ['@'] = 'a', ['$'] = 's', ['!'] = 'i', ['|'] = 'l',
+    };
+
+    // Letters that look alike across Latin and Cyrillic (lower case, after NFKC).
+    private static readonly Dictionary<char, char> CyrillicToLatin = new()
+    {
+        ['а'] = 'a', ['е'] = 'e', ['о'] = 'o', ['р'] = 'p', ['с'] = 'c', ['у'] = 'y', ['х'] = 'x',
+        ['к'] = 'k', ['і'] = 'i', ['ј'] = 'j', ['ѕ'] = 's', ['м'] = 'm', ['т'] = 't', ['в'] = 'b', ['н'] = 'h',
+        ['ԁ'] = 'd', ['ԛ'] = 'q', ['ԝ'] = 'w', ['ү'] = 'y', ['һ'] = 'h', ['ӏ'] = 'l',
+    };
+
+    private static readonly Dictionary<char, char> LatinToCyrillic = new()
+    {
+        ['a'] = 'а', ['e'] = 'е', ['o'] = 'о', ['p'] = 'р', ['c'] = 'с', ['y'] = 'у', ['x'] = 'х',
+        ['k'] = 'к', ['i'] = 'і', ['m'] = 'м', ['t'] = 'т', ['b'] = 'в', ['h'] = 'н', ['u'] = 'и', ['n'] = 'п',
+    };
+
+    private static readonly Dictionary<char, char> GreekToLatin = new()
+    {
+        ['α'] = 'a', ['β'] = 'b', ['ε'] = 'e', ['ι'] = 'i', ['κ'] = 'k', ['ν'] = 'v', ['ο'] = 'o', ['ρ'] = 'p',
+        ['τ'] = 't', ['υ'] = 'u', ['χ'] = 'x', ['γ'] = 'y', ['η'] = 'n', ['μ'] = 'u', ['ω'] = 'w',
+    };
+
+    public static IReadOnlyList<Token> Tokenize(string? text)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return [];
+        }
+
+        var chars = Clean(text.Length > MaxAnalysedLength ? text[..MaxAnalysedLength] : text);
+        var raw = Split(chars, text);
+        return JoinSpacedLetters(raw, text);
+    }
+
+    /// <summary>Cuts every run of a repeated character to one.</summary>
+    public static string Squeeze(string value)
+    {
+        var builder = new StringBuilder(value.Length);
+        foreach (var c in value)
+        {
+            if (builder.Length == 0 || builder[^1] != c)
+            {
+                builder.Append(c);
+            }
+        }
+
+        return builder.ToString();
+    }
+
+    private readonly record struct Mapped(char Char, int Start, int End);
+
+    /// <summary>NFKC, lower case, no invisible characters, no accents on Latin letters; each char keeps its source range.</summary>
+    private static List<Mapped> Clean(string text)
+    {
+        var result = new List<Mapped>(text.Length);
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            string piece;
+            var width = 1;
+            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                piece = text.Substring(i, 2);
+                width = 2;
+            }
+            else if (char.IsSurrogate(c))
+            {
+                // A broken surrogate separates words; it is never an error.
+                result.Add(new Mapped(' ', i, i + 1));
+                continue;
+            }
+            else if (IsInvisible(c))
+            {
+                continue;
+            }
+            else if (c < 0x80)
+            {
+                result.Add(new Mapped(char.ToLowerInvariant(c), i, i + 1));
+                continue;
+            }
+            else
+            {
+                piece = c.ToString();
+            }
+
+            foreach (var n in SafeNormalize(piece))
+            {
+                var category = char.GetUnicodeCategory(n);
+                if (category is UnicodeCategory.NonSpacingMark or UnicodeCategory.EnclosingMark or UnicodeCategory.Format)
+                {
+                    continue;
+                }
+
+                result.Add(new Mapped(StripLatinAccent(char.ToLowerInvariant(n)), i, i + width));
+            }
+
+            i += width - 1;
+        }
+
+        return result;
+    }
+
+    private static string SafeNormalize(string piece)
+    {
+        try
+        {
+            return piece.Normalize(NormalizationForm.FormKC);
+        }
+        catch (ArgumentException)
+        {
+            return " ";
+        }
+    }
+
+    private static bool IsInvisible(char c) =>
+        c is '\u00AD' or '\u034F' or '\u061C' or '\u180E' or '\uFEFF' ||
+        c is >= '\u200B' and <= '\u200F' ||
+        c is >= '\u202A' and <= '\u202E' ||
+        c is >= '\u2060' and <= '\u206F' ||
+        c is >= '\uFE00' and <= '\uFE0F';
+
+    private static char StripLatinAccent(char c)
+    {
+        if (c < 0xC0 || c > 0x24F)
+        {
+            return c;
+        }
+
+        var decomposed = c.ToString().Normalize(NormalizationForm.FormD);
+        return decomposed.Length > 0 && decomposed[0] < 0x80 ? decomposed[0] : c;
+    }
+
+    private static bool IsWordChar(char c) => char.IsLetterOrDigit(c) || LeetSymbols.Contains(c, StringComparison.Ordinal);
+
+    private static List<Token> Split(List<Mapped> chars, string original)
+    {
+        var tokens = new List<Token>();
+        var i = 0;
+        while (i < chars.Count)
+        {
+            if (!IsWordChar(chars[i].Char))
+            {
+                i++;
+                continue;
+            }
+
+            var start = i;
+            while (i < chars.Count && IsWordChar(chars[i].Char))
+            {
+                i++;
+            }
+
+            var end = i;
+
+            // Symbols only count as letters inside a word: "sh!t", not "wow!".
+            while (start < end && LeetSymbols.Contains(chars[start].Char, StringComparison.Ordinal))
+            {
+                start++;
+            }
+
+            while (end > start && LeetSymbols.Contains(chars[end - 1].Char, StringComparison.Ordinal))
+            {
+                end--;
+            }
+
+            if (start == end)
+            {
+                continue;
+            }
+
+            var value = new StringBuilder(end - start);
+            for (var k = start; k < end; k++)
+            {
+                value.Append(chars[k].Char);
+            }
+
+            var folded = Fold(value.ToString());
+            var from = chars[start].Start;
+            tokens.Add(new Token(folded, from, Math.Min(original.Length, chars[end - 1].End) - from));
+        }
+
+        return tokens;
+    }
+
+    /// <summary>Look-alike letters to the word's main script, leet to letters, stretched letters cut down.</summary>
+    internal static string Fold(string word)
+    {
+        int latin = 0, cyrillic = 0, greek = 0, letters = 0, others = 0;
+        foreach (var c in word)
+        {
+            if (!char.IsLetter(c))
+            {
+                others++;
+                continue;
+            }
+
+            letters++;
+            if (c is >= 'a' and <= 'z')
+            {
+                latin += LatinToCyrillic.ContainsKey(c) ? 1 : 3;
+            }
+            else if (c is >= '\u0400' and <= '\u04FF')
+            {
+                cyrillic += CyrillicToLatin.ContainsKey(c) ? 1 : 3;
+            }
+            else if (c is >= '\u0370' and <= '\u03FF')
+            {
+                greek += GreekToLatin.ContainsKey(c) ? 1 : 3;
+            }
+        }
+
+        var chars = word.ToCharArray();
+        var mixed = (latin > 0 ? 1 : 0) + (cyrillic > 0 ? 1 : 0) + (greek > 0 ? 1 : 0) > 1;
+        if (mixed)
+        {
+            var toCyrillic = cyrillic > latin + greek;
+            for (var k = 0; k < chars.Length; k++)
+            {
+                if (toCyrillic)
+                {
+                    chars[k] = LatinToCyrillic.GetValueOrDefault(chars[k], GreekToLatin.TryGetValue(chars[k], out var g) && LatinToCyrillic.TryGetValue(g, out var gc) ? gc : chars[k]);
+                }
+                else
+                {
+                    chars[k] = CyrillicToLatin.GetValueOrDefault(chars[k], GreekToLatin.GetValueOrDefault(chars[k], chars[k]));
+                }
+            }
+        }
+
+        if (letters > 0 && others > 0)
+        {
+            var cyrillicWord = cyrillic > latin;
+            for (var k = 0; k < chars.Length; k++)
+            {
+                if (Leet.TryGetValue(chars[k], out var letter))
+                {
+                    chars[k] = cyrillicWord && LatinToCyrillic.TryGetValue(letter, out var cl) ? cl : letter;
+                }
+            }
+        }
+
+        // Three or more of the same letter are one: "niiiice" is "nice", "kill" keeps its "ll".
+        var builder = new StringBuilder(chars.Length);
+        for (var k = 0; k < chars.Length; k++)
+        {
+            var run = 1;
+            while (k + run < chars.Length && chars[k + run] == chars[k])
+            {
+                run++;
+            }
+
+            builder.Append(chars[k], run >= 3 ? 1 : run);
+            k += run - 1;
+        }
+
+        return builder.ToString();
+    }
+
+    /// <summary>"k i l l" and "n.u.k.e" become one token when three or more single letters are spaced out.</summary>
+    private static IReadOnlyList<Token> JoinSpacedLetters(List<Token> tokens, string original)
+    {
+        var result = new List<Token>(tokens.Count);
+        var i = 0;
+        while (i < tokens.Count)
+        {
+            var j = i;
+            while (j + 1 < tokens.Count && tokens[j].Value.Length == 1 && tokens[j + 1].Value.Length == 1 &&
+                   IsSeparatorGap(original, tokens[j].Start + tokens[j].Length, tokens[j + 1].Start))
+            {
+                j++;
+            }
+
+            if (j - i >= 2 && tokens[i].Value.Length == 1)
+            {
+                var value = new StringBuilder();
+                for (var k = i; k <= j; k++)
+                {
+                    value.Append(tokens[k].Value);
+                }
+
+                result.Add(new Token(Fold(value.ToString()), tokens[i].Start, tokens[j].Start + tokens[j].Length - tokens[i].Start));
+                i = j + 1;
+            }
+            else
+            {
+                result.Add(tokens[i]);
+                i++;
+            }
+        }
+
+        return result;
+    }
+
+    private static bool IsSeparatorGap(string text, int from, int to)
+    {
+        if (to - from is < 1 or > 3)
+        {
+            return false;
+        }
+
+        for (var k = from; k < to && k < text.Length; k++)
+        {
+            if (!Separators.Contains(text[k], StringComparison.Ordinal) && !char.IsWhiteSpace(text[k]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+}
