@@ -1,0 +1,111 @@
+using System.Text;
+
+namespace Masthead.Moderation.Tests;
+
+public sealed class ModerationEngineTests
+{
+    private static readonly ModerationEngine Engine = ModerationEngine.CreateDefault(new ModerationOptions { PreModeration = PreModeration.None });
+
+    [Fact]
+    public void Moderate_BannedPhrase_RejectedWithSpan()
+    {
+        const string text = "honestly gas the jews";
+
+        var result = Engine.Moderate(new CommentInput(text));
+
+        Assert.Equal(ModerationAction.Reject, result.Action);
+        Assert.Contains(result.Spans, s => text.Substring(s.Start, s.Length) == "gas the jews");
+    }
+
+    [Fact]
+    public void Moderate_OrdinaryComment_Approved()
+    {
+        var result = Engine.Moderate(new CommentInput("The article explains the insurance market well, though I would have liked more on Turkey's role."));
+
+        Assert.Equal(ModerationAction.Approve, result.Action);
+    }
+
+    [Fact]
+    public void Moderate_FirstTimeCommenterUnderFirstTimePreModeration_Held()
+    {
+        var engine = ModerationEngine.CreateDefault();
+
+        var result = engine.Moderate(new CommentInput("A perfectly ordinary remark about grain prices."));
+
+        Assert.Equal(ModerationAction.Hold, result.Action);
+        Assert.Contains(result.Reasons, r => r.Contains("First comment", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Moderate_BlockedDomain_FiledAsSpam()
+    {
+        var engine = ModerationEngine.CreateDefault(new ModerationOptions { PreModeration = PreModeration.None, BlockedDomains = ["cheap-pills.example"] });
+
+        var result = engine.Moderate(new CommentInput("see https://cheap-pills.example/buy", History: new CommenterHistory(Approved: 3)));
+
+        Assert.Equal(ModerationAction.Spam, result.Action);
+    }
+
+    [Fact]
+    public void Moderate_BannedCommenter_Held()
+    {
+        var result = Engine.Moderate(new CommentInput("Fine words.", History: new CommenterHistory(Approved: 9, Banned: true)));
+
+        Assert.Equal(ModerationAction.Hold, result.Action);
+    }
+
+    public static TheoryData<string, string> HostileInputs => new()
+    {
+        { "empty", "" },
+        { "huge", new string('a', 1_048_576) },
+        { "binary", Encoding.Latin1.GetString(Enumerable.Range(0, 4096).Select(i => (byte)(i * 7919 % 256)).ToArray()) },
+        { "lone surrogates", "abc\uD800def\uDC00\uDFFF\uD83D" },
+        { "right-to-left override", "\u202Egnp.exe kill\u202C them" },
+        { "combining marks", "k" + new string('\u0301', 10_000) + "ill" },
+    };
+
+    [Theory]
+    [MemberData(nameof(HostileInputs))]
+    public void Moderate_HostileInput_ClearResultNoException(string name, string text)
+    {
+        var started = DateTime.UtcNow;
+
+        var result = Engine.Moderate(new CommentInput(text));
+
+        Assert.True(Enum.IsDefined(result.Action), name);
+        Assert.NotEmpty(result.Reasons);
+        Assert.True(DateTime.UtcNow - started < TimeSpan.FromSeconds(5), $"{name} took too long");
+    }
+
+    [Fact]
+    public void Learn_NewSpamWave_CaughtAfterAFewDecisions()
+    {
+        var engine = ModerationEngine.CreateDefault(new ModerationOptions { PreModeration = PreModeration.None, Links = false });
+        string Wave(int i) => $"Grandmother Olive enjoyed the quiet harbour walk number {i} with lemon tea and crosswords on Sunday";
+        var before = engine.Moderate(new CommentInput(Wave(0))).Action;
+
+        for (var i = 1; i <= 5; i++)
+        {
+            engine.Learn(new CommentInput(Wave(i)), ModerationAction.Spam);
+        }
+
+        Assert.Equal(ModerationAction.Approve, before);
+        Assert.NotEqual(ModerationAction.Approve, engine.Moderate(new CommentInput(Wave(99))).Action);
+    }
+
+    [Fact]
+    public void Learn_WronglyHeldStyle_ReleasedAfterModeratorsApproveSome()
+    {
+        var engine = ModerationEngine.CreateDefault(new ModerationOptions { PreModeration = PreModeration.None });
+        string Style(int i) => $"Strike on Kharkiv again tonight, {i} wounded. Hang in there, Kharkiv.";
+        var held = Enumerable.Range(0, 3).Count(i => engine.Moderate(new CommentInput(Style(i))).Action != ModerationAction.Approve);
+
+        for (var i = 10; i < 16; i++)
+        {
+            engine.Learn(new CommentInput(Style(i)), ModerationAction.Approve);
+        }
+
+        Assert.True(held > 0, "the style should start out held, or this test proves nothing");
+        Assert.Equal(ModerationAction.Approve, engine.Moderate(new CommentInput(Style(99))).Action);
+    }
+}
