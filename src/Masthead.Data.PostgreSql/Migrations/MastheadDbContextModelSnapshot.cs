@@ -223,6 +223,9 @@ namespace Masthead.Data.PostgreSql.Migrations
                         .HasMaxLength(45)
                         .HasColumnType("character varying(45)");
 
+                    b.Property<string>("ModerationDetails")
+                        .HasColumnType("text");
+
                     b.Property<string>("ModerationReason")
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");

@@ -210,6 +210,9 @@ namespace Masthead.Data.Sqlite.Migrations
                         .HasMaxLength(45)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ModerationDetails")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ModerationReason")
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");

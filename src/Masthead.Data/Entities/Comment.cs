@@ -34,6 +34,9 @@ public sealed class Comment
     /// <summary>Why the moderation seam chose the status, for moderators.</summary>
     public string? ModerationReason { get; set; }
 
+    /// <summary>The engine's full decision as JSON: action, scores, reasons and offending spans.</summary>
+    public string? ModerationDetails { get; set; }
+
     public string? IpAddress { get; set; }
     public string? UserAgent { get; set; }
 }

@@ -89,7 +89,8 @@ public sealed class CommentPoster(
             BodyHtml = markdown.ToHtml(body),
             CreatedAt = clock.GetUtcNow().UtcDateTime,
             Status = verdict.Status,
-            ModerationReason = verdict.Reason,
+            ModerationReason = verdict.Reason.Length > 1000 ? verdict.Reason[..1000] : verdict.Reason,
+            ModerationDetails = verdict.Details,
             IpAddress = ipAddress,
             UserAgent = userAgent is { Length: > 500 } ? userAgent[..500] : userAgent,
         };

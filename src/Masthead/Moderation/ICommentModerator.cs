@@ -12,7 +12,8 @@ public sealed record CommentSubmission(
     string? IpAddress,
     string? UserAgent);
 
-public sealed record ModerationVerdict(CommentStatus Status, string Reason);
+/// <param name="Details">The engine's decision as JSON (action, scores, reasons, spans), stored with the comment.</param>
+public sealed record ModerationVerdict(CommentStatus Status, string Reason, string? Details = null);
 
 /// <summary>
 /// The one place every new comment passes before it is stored. The site depends only on this

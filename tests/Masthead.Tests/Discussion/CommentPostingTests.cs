@@ -223,6 +223,42 @@ public abstract class CommentPostingTests(MastheadServer server)
     }
 
     [Fact]
+    public async Task Post_BannedPhraseFromTrustedCommenter_RejectedWithReasonsAndSpansStored()
+    {
+        var slug = await server.ArticleAsync();
+        var email = $"{TestContent.Unique("turned")}@example.com";
+        await server.ApprovedCommentAsync(slug, "Turned", email, "An earlier, approved comment.");
+        using var reader = server.NewReader();
+
+        var response = await reader.PostCommentAsync($"/articles/{slug}", "Turned", email, "Enough talk: gas the jews.");
+
+        Assert.Equal(HttpStatusCode.SeeOther, response.StatusCode);
+        var stored = await server.DbAsync(db => db.Comments.OrderBy(c => c.Id).LastAsync(c => c.Article.Slug == slug));
+        Assert.Equal(CommentStatus.Rejected, stored.Status);
+        using var details = System.Text.Json.JsonDocument.Parse(stored.ModerationDetails!);
+        Assert.Equal("reject", details.RootElement.GetProperty("action").GetString());
+        var span = details.RootElement.GetProperty("spans")[0];
+        Assert.Equal("gas the jews", stored.BodyMarkdown.Substring(span.GetProperty("start").GetInt32(), span.GetProperty("length").GetInt32()));
+        var page = await reader.PageAsync($"/articles/{slug}");
+        Assert.DoesNotContain("gas the", page.Html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Post_OrdinaryCommentFromTrustedCommenter_EngineApprovesIt()
+    {
+        var slug = await server.ArticleAsync();
+        var email = $"{TestContent.Unique("steady")}@example.com";
+        await server.ApprovedCommentAsync(slug, "Steady", email, "An earlier, approved comment.");
+        using var reader = server.NewReader();
+
+        await reader.PostCommentAsync($"/articles/{slug}", "Steady", email, "Insurers moved faster than the navies did; the piece gets that right.");
+
+        var stored = await server.DbAsync(db => db.Comments.OrderBy(c => c.Id).LastAsync(c => c.Article.Slug == slug));
+        Assert.Equal(CommentStatus.Approved, stored.Status);
+        Assert.Contains("\"action\":\"approve\"", stored.ModerationDetails, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Post_StoresIpAndUserAgentForModerators_NeverShowsEmail()
     {
         var slug = await server.ArticleAsync();

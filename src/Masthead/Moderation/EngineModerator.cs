@@ -1,0 +1,63 @@
+using System.Text.Json;
+using Masthead.Data;
+using Masthead.Data.Entities;
+using Masthead.Moderation;
+using Microsoft.EntityFrameworkCore;
+
+namespace Masthead.Moderation;
+
+/// <summary>
+/// The site's moderation seam backed by the engine: looks up what the commenter did before, asks
+/// the engine, and turns its action into a comment status with the reasons kept for moderators.
+/// </summary>
+public sealed class EngineModerator(MastheadDbContext db, ModerationEngine engine) : ICommentModerator
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public async Task<ModerationVerdict> ModerateAsync(CommentSubmission submission, CancellationToken cancellationToken)
+    {
+        var history = await HistoryAsync(submission, cancellationToken);
+        var result = engine.Moderate(new CommentInput(
+            submission.Body, submission.AuthorName, submission.AuthorEmail, submission.AuthorUrl, submission.IpAddress,
+            ThreadKey: submission.ArticleId.ToString(System.Globalization.CultureInfo.InvariantCulture), History: history));
+
+        var status = result.Action switch
+        {
+            ModerationAction.Approve => CommentStatus.Approved,
+            ModerationAction.Spam => CommentStatus.Spam,
+            ModerationAction.Reject => CommentStatus.Rejected,
+            _ => CommentStatus.Pending,
+        };
+        return new ModerationVerdict(status, string.Join(" ", result.Reasons), Describe(result));
+    }
+
+    private async Task<CommenterHistory> HistoryAsync(CommentSubmission submission, CancellationToken cancellationToken)
+    {
+        var email = submission.AuthorEmail;
+        var ip = submission.IpAddress;
+        var counts = await db.Comments.AsNoTracking()
+            .Where(c => c.AuthorEmail == email)
+            .GroupBy(c => c.Status)
+            .Select(g => new { Status = g.Key, Count = g.Count() })
+            .ToListAsync(cancellationToken);
+        int Count(CommentStatus s) => counts.FirstOrDefault(c => c.Status == s)?.Count ?? 0;
+
+        var spamFromAddress = ip is not null &&
+            await db.Comments.AnyAsync(c => c.IpAddress == ip && c.Status == CommentStatus.Spam, cancellationToken);
+        return new CommenterHistory(
+            Approved: Count(CommentStatus.Approved),
+            Held: Count(CommentStatus.Pending),
+            Spam: Count(CommentStatus.Spam),
+            Rejected: Count(CommentStatus.Rejected),
+            MarkedSpamBefore: spamFromAddress);
+    }
+
+    private static string Describe(ModerationResult result) => JsonSerializer.Serialize(new
+    {
+        action = result.Action.ToString().ToLowerInvariant(),
+        scores = result.Scores.ToDictionary(s => s.Key.ToString().ToLowerInvariant(), s => Math.Round(s.Value, 4)),
+        reasons = result.Reasons,
+        spans = result.Spans.Select(s => new { start = s.Start, length = s.Length }),
+        signals = result.Signals.Select(s => new { phase = s.Phase, category = s.Category.ToString().ToLowerInvariant(), score = Math.Round(s.Score, 4), reason = s.Reason }),
+    }, Json);
+}
