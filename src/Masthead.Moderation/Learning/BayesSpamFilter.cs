@@ -6,15 +6,11 @@ namespace Masthead.Moderation.Learning;
 /// A Bayesian spam filter with Robinson's per-token estimate and Fisher's chi-square combining,
 /// the method of SpamBayes and bogofilter. Learns one message at a time, in either direction.
 /// </summary>
-public sealed class BayesSpamFilter
+/// <param name="strength">Robinson's s: how far a rarely seen token is pulled towards 0.5.</param>
+/// <param name="minDeviation">Tokens closer to 0.5 than this are not evidence.</param>
+public sealed class BayesSpamFilter(double strength = 0.45, double minDeviation = 0.1, int maxClues = 150)
 {
-    /// <summary>Robinson's s and x: how much an unseen or rare token leans to 0.5.</summary>
-    private const double Strength = 0.45;
     private const double Neutral = 0.5;
-
-    /// <summary>Tokens closer to 0.5 than this are not evidence.</summary>
-    private const double MinDeviation = 0.1;
-    private const int MaxClues = 150;
 
     private readonly ConcurrentDictionary<string, Counts> _counts = new(StringComparer.Ordinal);
     private int _spamMessages;
@@ -73,8 +69,8 @@ public sealed class BayesSpamFilter
             var spamRatio = spam / (double)nSpam;
             var hamRatio = ham / (double)nHam;
             var p = spamRatio / (spamRatio + hamRatio);
-            var f = ((Strength * Neutral) + (n * p)) / (Strength + n);
-            if (Math.Abs(f - Neutral) >= MinDeviation)
+            var f = ((strength * Neutral) + (n * p)) / (strength + n);
+            if (Math.Abs(f - Neutral) >= minDeviation)
             {
                 clues.Add((token, Math.Clamp(f, 0.0001, 0.9999)));
             }
@@ -85,7 +81,7 @@ public sealed class BayesSpamFilter
             return (Neutral, []);
         }
 
-        clues = clues.OrderByDescending(x => Math.Abs(x.Score - Neutral)).Take(MaxClues).ToList();
+        clues = clues.OrderByDescending(x => Math.Abs(x.Score - Neutral)).Take(maxClues).ToList();
         double lnHam = 0, lnSpam = 0;
         foreach (var (_, f) in clues)
         {

@@ -21,6 +21,58 @@ public sealed class SpamFilterPhase(BayesSpamFilter filter) : IModerationPhase
         context.Signals.Add(new Signal(Name, Category.Spam, probability, $"Spam filter: {probability:0.00}{(top.Count > 0 ? $" (“{string.Join("”, “", top)}”)" : "")}.", spans));
     }
 
+    private static readonly HashSet<string> TelltaleHeaders = new(StringComparer.Ordinal)
+    {
+        "subject", "from", "to", "reply-to", "return-path", "received", "content-type", "x-mailer", "user-agent", "message-id", "list-id",
+    };
+
+    /// <summary>
+    /// Text that starts with mail headers ("Name: value" lines up to a blank line) — a pasted or
+    /// relayed message — also yields its telling headers' words prefixed with the header's name,
+    /// since "subject:free" says more than "free" anywhere.
+    /// </summary>
+    private static IEnumerable<string> HeaderTokens(string text)
+    {
+        var end = text.IndexOf("\n\n", StringComparison.Ordinal);
+        if (end < 0 || !LooksLikeHeader(text))
+        {
+            yield break;
+        }
+
+        string? name = null;
+        foreach (var line in text[..end].Split('\n'))
+        {
+            if (line.Length > 0 && (line[0] == ' ' || line[0] == '\t'))
+            {
+                // A folded continuation of the previous header.
+            }
+            else
+            {
+                var colon = line.IndexOf(':', StringComparison.Ordinal);
+                name = colon > 0 ? line[..colon].Trim().ToLowerInvariant() : null;
+                yield return "header:" + name;
+            }
+
+            if (name is null || !TelltaleHeaders.Contains(name))
+            {
+                continue;
+            }
+
+            var value = line.Contains(':', StringComparison.Ordinal) && !(line[0] is ' ' or '\t') ? line[(line.IndexOf(':', StringComparison.Ordinal) + 1)..] : line;
+            foreach (var t in TextNormalizer.Tokenize(value))
+            {
+                yield return name + ":" + t.Value;
+            }
+        }
+    }
+
+    private static bool LooksLikeHeader(string text)
+    {
+        var colon = text.IndexOf(':', StringComparison.Ordinal);
+        var newline = text.IndexOf('\n', StringComparison.Ordinal);
+        return colon > 0 && (newline < 0 || colon < newline) && text[..colon].All(c => char.IsAsciiLetterOrDigit(c) || c == '-');
+    }
+
     /// <summary>What the filter counts: the words, the hosts linked to, and whether the commenter gave a website.</summary>
     public static IEnumerable<string> TokensOf(CommentInput input, IReadOnlyList<Token> tokens, IReadOnlyList<Link> links)
     {
@@ -40,6 +92,10 @@ public sealed class SpamFilterPhase(BayesSpamFilter filter) : IModerationPhase
         }
 
         yield return links.Count switch { 0 => "links:0", 1 => "links:1", _ => "links:many" };
+        foreach (var token in HeaderTokens(input.Text))
+        {
+            yield return token;
+        }
         if (!string.IsNullOrWhiteSpace(input.AuthorUrl))
         {
             yield return "has-website";

@@ -1,0 +1,12 @@
+using BenchmarkDotNet.Running;
+using Masthead.Benchmarks;
+
+// dotnet run -c Release --project bench/Masthead.Benchmarks -- spam-corpus TRAIN.jsonl TEST.jsonl
+// dotnet run -c Release --project bench/Masthead.Benchmarks -- [BenchmarkDotNet arguments]
+if (args.Length > 0 && args[0] == "spam-corpus")
+{
+    return SpamCorpus.Run(args[1..]);
+}
+
+BenchmarkSwitcher.FromAssembly(typeof(ModerationBenchmarks).Assembly).Run(args);
+return 0;
