@@ -40,7 +40,7 @@ public sealed class ModerationOptions
         [Category.Threat] = new(0.5),
         [Category.Hate] = new(0.5),
         [Category.Insult] = new(0.5),
-        [Category.Spam] = new(0.5, 0.95),
+        [Category.Spam] = new(0.7, 0.95),
         [Category.Profanity] = new(0.9),
     };
 

@@ -80,7 +80,14 @@ public sealed class ModerationEngineTests
     [Fact]
     public void Learn_NewSpamWave_CaughtAfterAFewDecisions()
     {
-        var engine = ModerationEngine.CreateDefault(new ModerationOptions { PreModeration = PreModeration.None, Links = false });
+        var engine = EngineTrainedOn(
+        [
+            new("s1", "cheap pills online, buy now", null, null, "spam"),
+            new("s2", "earn money from home, message me", null, null, "spam"),
+            new("o1", "good reporting on the ceasefire talks", null, null, "ok"),
+            new("o2", "my grandmother lived through the siege", null, null, "ok"),
+            new("o3", "the harbour reopened on Sunday morning", null, null, "ok"),
+        ]);
         string Wave(int i) => $"Grandmother Olive enjoyed the quiet harbour walk number {i} with lemon tea and crosswords on Sunday";
         var before = engine.Moderate(new CommentInput(Wave(0))).Action;
 
@@ -96,16 +103,34 @@ public sealed class ModerationEngineTests
     [Fact]
     public void Learn_WronglyHeldStyle_ReleasedAfterModeratorsApproveSome()
     {
-        var engine = ModerationEngine.CreateDefault(new ModerationOptions { PreModeration = PreModeration.None });
+        // A model that has learned, wrongly, that talk of strikes on a city tonight is a threat.
+        var engine = EngineTrainedOn(
+        [
+            new("t1", "we will strike your city tonight", null, null, "threat"),
+            new("t2", "strike them tonight and hang them", null, null, "threat"),
+            new("t3", "tonight the city burns, hang in fear", null, null, "threat"),
+            new("o1", "good reporting on the ceasefire talks", null, null, "ok"),
+            new("o2", "thanks for the clear map of the front", null, null, "ok"),
+            new("o3", "the insurance numbers were interesting", null, null, "ok"),
+        ]);
         string Style(int i) => $"Strike on Kharkiv again tonight, {i} wounded. Hang in there, Kharkiv.";
-        var held = Enumerable.Range(0, 3).Count(i => engine.Moderate(new CommentInput(Style(i))).Action != ModerationAction.Approve);
+        var before = engine.Moderate(new CommentInput(Style(1))).Action;
 
         for (var i = 10; i < 16; i++)
         {
             engine.Learn(new CommentInput(Style(i)), ModerationAction.Approve);
         }
 
-        Assert.True(held > 0, "the style should start out held, or this test proves nothing");
+        Assert.Equal(ModerationAction.Hold, before);
         Assert.Equal(ModerationAction.Approve, engine.Moderate(new CommentInput(Style(99))).Action);
+    }
+
+    private static ModerationEngine EngineTrainedOn(IReadOnlyList<LabeledComment> examples)
+    {
+        var classifier = new Learning.TextClassifier(Category.Insult, Category.Hate, Category.Threat, Category.Spam);
+        var spam = new Learning.BayesSpamFilter();
+        ModerationEngine.Train(classifier, spam, examples);
+        return new ModerationEngine(new ModerationOptions { PreModeration = PreModeration.None }, new WordList([]), classifier, spam,
+            new Phases.RecentComments(), TimeProvider.System);
     }
 }

@@ -11,6 +11,7 @@ namespace Masthead.Moderation.Learning;
 public sealed class BayesSpamFilter(double strength = 0.45, double minDeviation = 0.1, int maxClues = 150)
 {
     private const double Neutral = 0.5;
+    private const int MinCluesForFullWeight = 6;
 
     private readonly ConcurrentDictionary<string, Counts> _counts = new(StringComparer.Ordinal);
     private int _spamMessages;
@@ -92,6 +93,13 @@ public sealed class BayesSpamFilter(double strength = 0.45, double minDeviation 
         var s = 1 - ChiSquareSurvival(-2 * lnSpam, 2 * clues.Count);
         var h = 1 - ChiSquareSurvival(-2 * lnHam, 2 * clues.Count);
         var probability = (s - h + 1) / 2;
+
+        // Two or three clues ("thanks", "for") are too little to call a message spam: a short
+        // text's verdict is pulled towards "unsure" in proportion to how little evidence it has.
+        if (clues.Count < MinCluesForFullWeight)
+        {
+            probability = Neutral + ((probability - Neutral) * clues.Count / MinCluesForFullWeight);
+        }
         return (probability, clues.Where(x => x.Score > Neutral).OrderByDescending(x => x.Score).ToList());
     }
 

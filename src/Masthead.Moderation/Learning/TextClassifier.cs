@@ -18,12 +18,17 @@ public sealed class TextClassifier
         _categories = categories;
         _weights = categories.Select(_ => new float[Features.Size]).ToArray();
         _gradientSquares = categories.Select(_ => new float[Features.Size]).ToArray();
-        _bias = new float[categories.Length];
+        // A fixed prior instead of a learned bias: text with no known features (a language the
+        // model never saw, a one-word reply) reads as clean rather than as a coin toss.
+        _bias = categories.Select(_ => (float)Math.Log(Prior / (1 - Prior))).ToArray();
     }
 
     public IReadOnlyList<Category> Categories => _categories;
 
     public const double LearningRate = 0.3;
+
+    /// <summary>How likely any comment is to belong to a category before its words are read.</summary>
+    public const double Prior = 0.1;
 
     /// <summary>Probability per category that the features belong to it.</summary>
     public double[] Predict(int[] features)
@@ -79,7 +84,6 @@ public sealed class TextClassifier
                     w[f] -= (float)(LearningRate * g / Math.Sqrt(g2[f] + 1e-8));
                 }
 
-                _bias[c] -= (float)(LearningRate * 0.1 * error);
             }
         }
     }

@@ -26,13 +26,13 @@ public sealed class LinkPhase : IModerationPhase
             }
             else if (Shorteners.Contains(link.Host))
             {
-                context.Signals.Add(Signal.Of(Name, Category.Spam, 0.6, $"Shortened link ({link.Host}) hides where it goes.", link.Span));
+                context.Signals.Add(Signal.Of(Name, Category.Spam, 0.75, $"Shortened link ({link.Host}) hides where it goes.", link.Span));
             }
         }
 
         if (links.Count > options.MaxLinks)
         {
-            context.Signals.Add(Signal.Of(Name, Category.Spam, 0.6, $"{links.Count} links (more than {options.MaxLinks}).", links.Select(l => l.Span).ToArray()));
+            context.Signals.Add(Signal.Of(Name, Category.Spam, 0.75, $"{links.Count} links (more than {options.MaxLinks}).", links.Select(l => l.Span).ToArray()));
         }
 
         if (links.Count > 0 && options.HoldFirstTimeLinks && context.History.IsFirstTime)
