@@ -54,6 +54,24 @@ public static class SpamCorpus
         }
 
         classifyClock.Stop();
+        if (Environment.GetEnvironmentVariable("PROFILE") is not null)
+        {
+            var t1 = Stopwatch.StartNew();
+            var all = test.Select(m => TextNormalizer.Tokenize(m.Text)).ToList();
+            t1.Stop();
+            var t2 = Stopwatch.StartNew();
+            var links = test.Select(m => LinkFinder.Find(m.Text)).ToList();
+            t2.Stop();
+            var t3 = Stopwatch.StartNew();
+            for (var i = 0; i < test.Count; i++)
+            {
+                filter.Classify(SpamFilterPhase.TokensOf(new CommentInput(test[i].Text), all[i], links[i]));
+            }
+
+            t3.Stop();
+            Console.WriteLine($"tokenize {t1.ElapsedMilliseconds} ms, links {t2.ElapsedMilliseconds} ms, classify {t3.ElapsedMilliseconds} ms");
+        }
+
         var ham = trueNegative + falsePositive;
         var spamCount = truePositive + falseNegative;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"""

@@ -40,4 +40,10 @@ public sealed class TextNormalizerTests
     {
         Assert.Equal(["2024", "f", "16"], Words("2024 F-16"));
     }
+
+    [Fact]
+    public void Tokenize_SpacedLettersWithWiderGapsBetweenWords_KeepsTheWords()
+    {
+        Assert.Equal(["the", "hostages", "are", "next"], Words("t h e   h o s t a g e s   a r e   n e x t"));
+    }
 }

@@ -11,7 +11,7 @@ namespace Masthead.Moderation.Learning;
 public sealed class BayesSpamFilter(double strength = 0.45, double minDeviation = 0.1, int maxClues = 150)
 {
     private const double Neutral = 0.5;
-    private const int MinCluesForFullWeight = 6;
+    private const int MinCluesForFullWeight = 10;
 
     private readonly ConcurrentDictionary<string, Counts> _counts = new(StringComparer.Ordinal);
     private int _spamMessages;

@@ -3,26 +3,35 @@ using Masthead.Moderation.Text;
 
 namespace Masthead.Moderation.Phases;
 
-/// <summary>Finds links the way spammers write them: with a scheme, starting "www.", or as a bare domain with a telling ending.</summary>
+/// <summary>
+/// Finds links the way spammers write them: with a scheme, starting "www.", or as a bare domain
+/// with a telling ending ("cheap-meds.top/offer"). Bare domains are found from their ending
+/// backwards, which stays fast on long texts where a regular expression trying every word is not.
+/// </summary>
 public static partial class LinkFinder
 {
-    [GeneratedRegex(@"(?:https?://|www\.)[^\s<>""'()]+|\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|net|org|xyz|top|click|site|shop|online|info|biz|io|ru|su|me|ly|gl|gd|cc|pw|icu|vip|bet|loan|store|club|live|app)(?:/[^\s<>""'()]*)?", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
-    private static partial Regex LinkPattern();
+    private static readonly HashSet<string> BareDomainEndings = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "com", "net", "org", "xyz", "top", "click", "site", "shop", "online", "info", "biz", "io", "ru", "su", "me",
+        "ly", "gl", "gd", "cc", "pw", "icu", "vip", "bet", "loan", "store", "club", "live", "app",
+    };
+
+    [GeneratedRegex(@"(?:https?://|www\.)[^\s<>""'()]+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
+    private static partial Regex SchemeLink();
 
     public static IReadOnlyList<Link> Find(string text)
     {
+        if (text.Length > TextNormalizer.MaxAnalysedLength)
+        {
+            text = text[..TextNormalizer.MaxAnalysedLength];
+        }
+
         var links = new List<Link>();
         try
         {
-            foreach (Match m in LinkPattern().Matches(text.Length > TextNormalizer.MaxAnalysedLength ? text[..TextNormalizer.MaxAnalysedLength] : text))
+            foreach (Match m in SchemeLink().Matches(text))
             {
-                var value = m.Value.TrimEnd('.', ',', ';', ':', '!', '?');
-                var withScheme = value.Contains("://", StringComparison.Ordinal) ? value : "http://" + value;
-                if (Uri.TryCreate(withScheme, UriKind.Absolute, out var uri) && uri.Host.Contains('.', StringComparison.Ordinal))
-                {
-                    var host = uri.Host.ToLowerInvariant();
-                    links.Add(new Link(value, host.StartsWith("www.", StringComparison.Ordinal) ? host[4..] : host, new TextSpan(m.Index, value.Length)));
-                }
+                Add(links, text, m.Index, m.Length);
             }
         }
         catch (RegexMatchTimeoutException)
@@ -30,6 +39,58 @@ public static partial class LinkFinder
             // Pathological input: judge it by the links found so far.
         }
 
+        for (var dot = text.IndexOf('.', StringComparison.Ordinal); dot > 0; dot = text.IndexOf('.', dot + 1))
+        {
+            var tldEnd = dot + 1;
+            while (tldEnd < text.Length && char.IsAsciiLetter(text[tldEnd]))
+            {
+                tldEnd++;
+            }
+
+            if (tldEnd == dot + 1 || (tldEnd < text.Length && (char.IsAsciiLetterOrDigit(text[tldEnd]) || text[tldEnd] == '-')) ||
+                !BareDomainEndings.Contains(text[(dot + 1)..tldEnd]))
+            {
+                continue;
+            }
+
+            var start = dot;
+            while (start > 0 && (char.IsAsciiLetterOrDigit(text[start - 1]) || text[start - 1] is '-' or '.'))
+            {
+                start--;
+            }
+
+            if (start == dot || (start > 0 && text[start - 1] is '@' or '/'))
+            {
+                continue; // ".com" alone, an email address, or part of a link already found
+            }
+
+            var end = tldEnd;
+            if (end < text.Length && text[end] == '/')
+            {
+                while (end < text.Length && !char.IsWhiteSpace(text[end]) && text[end] is not ('<' or '>' or '"' or '\'' or '(' or ')'))
+                {
+                    end++;
+                }
+            }
+
+            if (!links.Any(l => start < l.Span.End && l.Span.Start < end))
+            {
+                Add(links, text, start, end - start);
+            }
+        }
+
+        links.Sort((a, b) => a.Span.Start.CompareTo(b.Span.Start));
         return links;
+    }
+
+    private static void Add(List<Link> links, string text, int start, int length)
+    {
+        var value = text.Substring(start, length).TrimEnd('.', ',', ';', ':', '!', '?');
+        var withScheme = value.Contains("://", StringComparison.Ordinal) ? value : "http://" + value;
+        if (Uri.TryCreate(withScheme, UriKind.Absolute, out var uri) && uri.Host.Contains('.', StringComparison.Ordinal))
+        {
+            var host = uri.Host.ToLowerInvariant();
+            links.Add(new Link(value, host.StartsWith("www.", StringComparison.Ordinal) ? host[4..] : host, new TextSpan(start, value.Length)));
+        }
     }
 }

@@ -23,7 +23,7 @@ public sealed class WordListPhase(WordList list) : IModerationPhase
         var text = context.Input.Text;
         foreach (var (entry, span) in list.Find(context.Tokens))
         {
-            if (entry.Banned)
+            if (entry.Banned && !IsQuoted(text, span))
             {
                 context.Directives.Add(new Directive(Name, ModerationAction.Reject, $"Banned phrase “{entry.Text}”."));
                 context.Signals.Add(Signal.Of(Name, entry.Category, 1, $"Banned phrase “{entry.Text}”.", span));
@@ -31,6 +31,7 @@ public sealed class WordListPhase(WordList list) : IModerationPhase
             }
 
             var quoted = IsQuoted(text, span);
+            // Quoted, even a banned phrase is most likely being reported, so it is weighed, not rejected.
             var score = entry.Category switch
             {
                 Category.Insult => AimedAtSomeone(context, span) ? 0.75 : 0.35,

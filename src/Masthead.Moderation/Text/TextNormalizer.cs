@@ -18,7 +18,6 @@ public static class TextNormalizer
     /// <summary>Characters read at most; beyond this a comment is judged by its beginning.</summary>
     public const int MaxAnalysedLength = 50_000;
 
-    private const string LeetSymbols = "@$!|";
     private const string Separators = " \t\r\n.-_*·,/\\'\"~+=";
 
     private static readonly Dictionary<char, char> Leet = new()
@@ -157,7 +156,9 @@ public static class TextNormalizer
         return decomposed.Length > 0 && decomposed[0] < 0x80 ? decomposed[0] : c;
     }
 
-    private static bool IsWordChar(char c) => char.IsLetterOrDigit(c) || LeetSymbols.Contains(c, StringComparison.Ordinal);
+    private static bool IsWordChar(char c) => c < 0x80 ? char.IsAsciiLetterOrDigit(c) || IsLeetSymbol(c) : char.IsLetterOrDigit(c);
+
+    private static bool IsLeetSymbol(char c) => c is '@' or '$' or '!' or '|';
 
     private static List<Token> Split(List<Mapped> chars, string original)
     {
@@ -180,12 +181,12 @@ public static class TextNormalizer
             var end = i;
 
             // Symbols only count as letters inside a word: "sh!t", not "wow!".
-            while (start < end && LeetSymbols.Contains(chars[start].Char, StringComparison.Ordinal))
+            while (start < end && IsLeetSymbol(chars[start].Char))
             {
                 start++;
             }
 
-            while (end > start && LeetSymbols.Contains(chars[end - 1].Char, StringComparison.Ordinal))
+            while (end > start && IsLeetSymbol(chars[end - 1].Char))
             {
                 end--;
             }
@@ -195,13 +196,14 @@ public static class TextNormalizer
                 continue;
             }
 
-            var value = new StringBuilder(end - start);
-            for (var k = start; k < end; k++)
+            var value = string.Create(end - start, (chars, start), static (span, state) =>
             {
-                value.Append(chars[k].Char);
-            }
-
-            var folded = Fold(value.ToString());
+                for (var k = 0; k < span.Length; k++)
+                {
+                    span[k] = state.chars[state.start + k].Char;
+                }
+            });
+            var folded = Fold(value);
             var from = chars[start].Start;
             tokens.Add(new Token(folded, from, Math.Min(original.Length, chars[end - 1].End) - from));
         }
@@ -212,6 +214,12 @@ public static class TextNormalizer
     /// <summary>Look-alike letters to the word's main script, leet to letters, stretched letters cut down.</summary>
     internal static string Fold(string word)
     {
+        // Plain words, numbers, and long runs (encoded data, hashes) have nothing to fold.
+        if (word.Length > 40 || IsPlain(word) || word.All(char.IsAsciiDigit))
+        {
+            return word;
+        }
+
         int latin = 0, cyrillic = 0, greek = 0, letters = 0, others = 0;
         foreach (var c in word)
         {
@@ -283,6 +291,25 @@ public static class TextNormalizer
         return builder.ToString();
     }
 
+    /// <summary>Lower-case letters of one script, no digits or symbols, no letter three times in a row: nothing to fold.</summary>
+    private static bool IsPlain(string word)
+    {
+        var script = 0;
+        for (var k = 0; k < word.Length; k++)
+        {
+            var c = word[k];
+            var s = c is >= 'a' and <= 'z' ? 1 : c is >= '\u0430' and <= '\u045F' ? 2 : 0;
+            if (s == 0 || (script != 0 && s != script) || (k >= 2 && word[k - 1] == c && word[k - 2] == c))
+            {
+                return false;
+            }
+
+            script = s;
+        }
+
+        return true;
+    }
+
     /// <summary>"k i l l" and "n.u.k.e" become one token when three or more single letters are spaced out.</summary>
     private static IReadOnlyList<Token> JoinSpacedLetters(List<Token> tokens, string original)
     {
@@ -299,13 +326,24 @@ public static class TextNormalizer
 
             if (j - i >= 2 && tokens[i].Value.Length == 1)
             {
-                var value = new StringBuilder();
-                for (var k = i; k <= j; k++)
+                // "t h e   h o s t a g e": wider gaps than the narrowest one separate words.
+                var narrowest = int.MaxValue;
+                for (var k = i; k < j; k++)
                 {
-                    value.Append(tokens[k].Value);
+                    narrowest = Math.Min(narrowest, tokens[k + 1].Start - (tokens[k].Start + tokens[k].Length));
                 }
 
-                result.Add(new Token(Fold(value.ToString()), tokens[i].Start, tokens[j].Start + tokens[j].Length - tokens[i].Start));
+                var wordStart = i;
+                for (var k = i; k <= j; k++)
+                {
+                    var endsWord = k == j || tokens[k + 1].Start - (tokens[k].Start + tokens[k].Length) > narrowest;
+                    if (endsWord)
+                    {
+                        result.Add(Merge(tokens, wordStart, k));
+                        wordStart = k + 1;
+                    }
+                }
+
                 i = j + 1;
             }
             else
@@ -316,6 +354,22 @@ public static class TextNormalizer
         }
 
         return result;
+    }
+
+    private static Token Merge(List<Token> tokens, int from, int to)
+    {
+        if (from == to)
+        {
+            return tokens[from];
+        }
+
+        var value = new StringBuilder(to - from + 1);
+        for (var k = from; k <= to; k++)
+        {
+            value.Append(tokens[k].Value);
+        }
+
+        return new Token(Fold(value.ToString()), tokens[from].Start, tokens[to].Start + tokens[to].Length - tokens[from].Start);
     }
 
     private static bool IsSeparatorGap(string text, int from, int to)
