@@ -19,6 +19,7 @@ public sealed class MastheadDbContext(DbContextOptions<MastheadDbContext> option
     public DbSet<Tag> Tags => Set<Tag>();
     public DbSet<Comment> Comments => Set<Comment>();
     public DbSet<Linkback> Linkbacks => Set<Linkback>();
+    public DbSet<ModerationDecision> ModerationDecisions => Set<ModerationDecision>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -102,6 +103,8 @@ public sealed class MastheadDbContext(DbContextOptions<MastheadDbContext> option
             e.HasOne(c => c.Parent).WithMany().OnDelete(DeleteBehavior.Restrict);
         });
 
+        ConfigureDecisions(modelBuilder);
+
         modelBuilder.Entity<Linkback>(e =>
         {
             e.HasIndex(l => new { l.ArticleId, l.SourceUrl }).IsUnique();
@@ -113,6 +116,17 @@ public sealed class MastheadDbContext(DbContextOptions<MastheadDbContext> option
             e.HasOne(l => l.Article).WithMany().OnDelete(DeleteBehavior.Cascade);
         });
     }
+
+    private static void ConfigureDecisions(ModelBuilder modelBuilder) =>
+        modelBuilder.Entity<ModerationDecision>(e =>
+        {
+            e.HasIndex(d => d.CommentId);
+            e.HasIndex(d => d.DecidedAt);
+            e.Property(d => d.Category).HasMaxLength(16);
+            e.Property(d => d.Moderator).HasMaxLength(254);
+            e.Property(d => d.Note).HasMaxLength(1000);
+            e.HasOne(d => d.Comment).WithMany().OnDelete(DeleteBehavior.Cascade);
+        });
 
     private sealed class UtcDateTimeConverter() : ValueConverter<DateTime, DateTime>(
         v => DateTime.SpecifyKind(v, DateTimeKind.Utc),

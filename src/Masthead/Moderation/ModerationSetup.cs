@@ -18,6 +18,9 @@ public static class ModerationSetup
         builder.Services.AddSingleton(sp => ModerationEngine.CreateDefault(
             sp.GetRequiredService<IOptions<ModerationOptions>>().Value, sp.GetRequiredService<TimeProvider>()));
         builder.Services.AddScoped<ICommentModerator, EngineModerator>();
+        builder.Services.AddScoped<ModerationDecisions>();
+        builder.Services.AddSingleton<LearningQueue>();
+        builder.Services.AddHostedService<LearningWorker>();
         return builder;
     }
 }

@@ -1,0 +1,74 @@
+using Masthead.Data;
+using Masthead.Data.Entities;
+using Masthead.Moderation;
+using Masthead.Site;
+using Microsoft.EntityFrameworkCore;
+
+namespace Masthead.Moderation;
+
+/// <summary>The outcome of a moderator's decision.</summary>
+public enum DecisionOutcome
+{
+    Done,
+    NotFound,
+    Unchanged,
+}
+
+/// <summary>
+/// Applies a moderator's decision to a comment: records it (who, when, from, to, why), changes the
+/// comment's status, clears cached pages if readers' view changed, and queues it for learning.
+/// </summary>
+public sealed class ModerationDecisions(MastheadDbContext db, LearningQueue learning, IPageCache pageCache, TimeProvider clock)
+{
+    public async Task<DecisionOutcome> DecideAsync(long commentId, CommentStatus to, string moderator, Category? category = null, string? note = null, CancellationToken cancellationToken = default)
+    {
+        var comment = await db.Comments.FirstOrDefaultAsync(c => c.Id == commentId, cancellationToken);
+        if (comment is null)
+        {
+            return DecisionOutcome.NotFound;
+        }
+
+        if (comment.Status == to)
+        {
+            return DecisionOutcome.Unchanged;
+        }
+
+        var from = comment.Status;
+        comment.Status = to;
+        db.ModerationDecisions.Add(new ModerationDecision
+        {
+            CommentId = comment.Id,
+            From = from,
+            To = to,
+            Category = category?.ToString().ToLowerInvariant(),
+            Moderator = moderator,
+            DecidedAt = clock.GetUtcNow().UtcDateTime,
+            Note = note,
+        });
+        await db.SaveChangesAsync(cancellationToken);
+
+        if (from == CommentStatus.Approved || to == CommentStatus.Approved)
+        {
+            pageCache.Invalidate();
+        }
+
+        if (ToAction(to) is { } action)
+        {
+            await learning.EnqueueAsync(new LearningItem(new CommentInput(comment.BodyMarkdown, comment.AuthorName, AuthorUrl: comment.AuthorUrl), action, category), cancellationToken);
+        }
+
+        return DecisionOutcome.Done;
+    }
+
+    /// <summary>The decisions the engine learns from; a deletion or a return to the queue teaches nothing.</summary>
+    public static ModerationAction? ToAction(CommentStatus status) => status switch
+    {
+        CommentStatus.Approved => ModerationAction.Approve,
+        CommentStatus.Spam => ModerationAction.Spam,
+        CommentStatus.Rejected => ModerationAction.Reject,
+        _ => null,
+    };
+
+    public static Category? ParseCategory(string? value) =>
+        Enum.TryParse<Category>(value, ignoreCase: true, out var category) ? category : null;
+}
