@@ -3,7 +3,7 @@ using Masthead.Moderation.Text;
 namespace Masthead.Moderation.Learning;
 
 /// <summary>
-/// Hashed features of a comment: whole words, word pairs, and character 3- to 5-grams of each
+/// Hashed features of a comment: whole words, word pairs (adjacent and one word apart), and character 3- to 5-grams of each
 /// word (which carry across inflections: "хохлы", "хохлов"). Hashing keeps the model a fixed
 /// size and lets it learn words it has never seen before.
 /// </summary>
@@ -16,6 +16,7 @@ public static class Features
     {
         var result = new HashSet<int>();
         string? previous = null;
+        string? beforePrevious = null;
         foreach (var token in tokens)
         {
             var word = token.Value;
@@ -25,6 +26,13 @@ public static class Features
                 result.Add(Hash('b', previous, word));
             }
 
+            // Pairs one word apart ("gas ... camps", "send ... back") survive a word slipped in between.
+            if (beforePrevious is not null)
+            {
+                result.Add(Hash('s', beforePrevious, word));
+            }
+
+            beforePrevious = previous;
             previous = word;
             if (word.Length > 30 || word.All(char.IsDigit))
             {
