@@ -92,7 +92,9 @@ public sealed class MastheadDbContext(DbContextOptions<MastheadDbContext> option
         modelBuilder.Entity<Comment>(e =>
         {
             e.HasIndex(c => new { c.ArticleId, c.Status, c.CreatedAt });
-            e.HasIndex(c => c.AuthorEmail);
+            e.HasIndex(c => new { c.AuthorEmail, c.Status });
+            e.HasIndex(c => new { c.IpAddress, c.Status });
+            e.HasIndex(c => new { c.AuthorName, c.Status });
             e.Property(c => c.AuthorName).HasMaxLength(100);
             e.Property(c => c.AuthorEmail).HasMaxLength(254);
             e.Property(c => c.AuthorUrl).HasMaxLength(500);

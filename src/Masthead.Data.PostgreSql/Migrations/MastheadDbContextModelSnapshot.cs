@@ -244,9 +244,13 @@ namespace Masthead.Data.PostgreSql.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("AuthorEmail");
-
                     b.HasIndex("ParentId");
+
+                    b.HasIndex("AuthorEmail", "Status");
+
+                    b.HasIndex("AuthorName", "Status");
+
+                    b.HasIndex("IpAddress", "Status");
 
                     b.HasIndex("ArticleId", "Status", "CreatedAt");
 

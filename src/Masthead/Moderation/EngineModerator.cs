@@ -42,14 +42,17 @@ public sealed class EngineModerator(MastheadDbContext db, ModerationEngine engin
             .ToListAsync(cancellationToken);
         int Count(CommentStatus s) => counts.FirstOrDefault(c => c.Status == s)?.Count ?? 0;
 
+        // The same address or display name as earlier spam is suspect even under a new email.
+        var name = submission.AuthorName;
         var spamFromAddress = ip is not null &&
             await db.Comments.AnyAsync(c => c.IpAddress == ip && c.Status == CommentStatus.Spam, cancellationToken);
+        var spamUnderName = await db.Comments.AnyAsync(c => c.AuthorName == name && c.Status == CommentStatus.Spam, cancellationToken);
         return new CommenterHistory(
             Approved: Count(CommentStatus.Approved),
             Held: Count(CommentStatus.Pending),
             Spam: Count(CommentStatus.Spam),
             Rejected: Count(CommentStatus.Rejected),
-            MarkedSpamBefore: spamFromAddress);
+            MarkedSpamBefore: spamFromAddress || spamUnderName);
     }
 
     private static string Describe(ModerationResult result) => JsonSerializer.Serialize(new
