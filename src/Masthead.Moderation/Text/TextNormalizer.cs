@@ -53,7 +53,7 @@ public static class TextNormalizer
             return [];
         }
 
-        var chars = Clean(text.Length > MaxAnalysedLength ? text[..MaxAnalysedLength] : text);
+        using var chars = Clean(text.Length > MaxAnalysedLength ? text[..MaxAnalysedLength] : text);
         var raw = Split(chars, text);
         return JoinSpacedLetters(raw, text);
     }
@@ -75,13 +75,44 @@ public static class TextNormalizer
 
     private readonly record struct Mapped(char Char, int Start, int End);
 
-    /// <summary>NFKC, lower case, no invisible characters, no accents on Latin letters; each char keeps its source range.</summary>
-    private static List<Mapped> Clean(string text)
+    /// <summary>A growable run of mapped characters on a pooled array: long texts must not allocate a large object each.</summary>
+    private sealed class MappedBuffer(int capacity) : IDisposable
     {
-        var result = new List<Mapped>(text.Length);
+        private Mapped[] _items = System.Buffers.ArrayPool<Mapped>.Shared.Rent(Math.Max(16, capacity));
+
+        public int Count { get; private set; }
+
+        public Mapped this[int index] => _items[index];
+
+        public void Add(Mapped item)
+        {
+            if (Count == _items.Length)
+            {
+                var larger = System.Buffers.ArrayPool<Mapped>.Shared.Rent(_items.Length * 2);
+                Array.Copy(_items, larger, Count);
+                System.Buffers.ArrayPool<Mapped>.Shared.Return(_items);
+                _items = larger;
+            }
+
+            _items[Count++] = item;
+        }
+
+        public void Dispose() => System.Buffers.ArrayPool<Mapped>.Shared.Return(_items);
+    }
+
+    /// <summary>NFKC, lower case, no invisible characters, no accents on Latin letters; each char keeps its source range.</summary>
+    private static MappedBuffer Clean(string text)
+    {
+        var result = new MappedBuffer(text.Length);
         for (var i = 0; i < text.Length; i++)
         {
             var c = text[i];
+            if (c < 0x80)
+            {
+                result.Add(new Mapped(char.ToLowerInvariant(c), i, i + 1));
+                continue;
+            }
+
             string piece;
             var width = 1;
             if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
@@ -97,11 +128,6 @@ public static class TextNormalizer
             }
             else if (IsInvisible(c))
             {
-                continue;
-            }
-            else if (c < 0x80)
-            {
-                result.Add(new Mapped(char.ToLowerInvariant(c), i, i + 1));
                 continue;
             }
             else
@@ -160,7 +186,7 @@ public static class TextNormalizer
 
     private static bool IsLeetSymbol(char c) => c is '@' or '$' or '!' or '|';
 
-    private static List<Token> Split(List<Mapped> chars, string original)
+    private static List<Token> Split(MappedBuffer chars, string original)
     {
         var tokens = new List<Token>();
         var i = 0;
