@@ -4,13 +4,14 @@ namespace Masthead.Moderation;
 
 /// <summary>
 /// Banned and suspect words and phrases. A line reads <c>banned hate word</c> or
-/// <c>suspect threat two words</c>; a trailing <c>*</c> on the last word matches any ending
-/// (for inflected languages: <c>хохл*</c>). Entries go through the same normalizer as comments and
+/// <c>suspect threat two words</c>; a trailing <c>*</c> on any word matches any ending
+/// (for inflected languages: <c>хохл*</c>, <c>ядерн* удар по</c>). Entries go through the same normalizer as comments and
 /// match whole words only, so "Scunthorpe" never matches a three-letter insult inside it.
 /// </summary>
 public sealed class WordList
 {
-    public sealed record Entry(bool Banned, Category Category, string[] Words, bool PrefixLast, string Text);
+    /// <param name="Prefix">Per word: whether it matches any ending ("ядерн*" matches "ядерный").</param>
+    public sealed record Entry(bool Banned, Category Category, string[] Words, bool[] Prefix, string Text);
 
     private readonly Dictionary<string, List<Entry>> _byFirstWord = new(StringComparer.Ordinal);
     private readonly List<Entry> _prefixFirst = [];
@@ -46,22 +47,32 @@ public sealed class WordList
         }
 
         var phrase = parts[2];
-        var prefix = phrase.EndsWith('*');
-        var words = TextNormalizer.Tokenize(prefix ? phrase[..^1] : phrase).Select(t => TextNormalizer.Squeeze(t.Value)).ToArray();
-        if (words.Length == 0)
+        var words = new List<string>();
+        var prefix = new List<bool>();
+        foreach (var part in phrase.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var tokens = TextNormalizer.Tokenize(part.TrimEnd('*'));
+            for (var k = 0; k < tokens.Count; k++)
+            {
+                words.Add(TextNormalizer.Squeeze(tokens[k].Value));
+                prefix.Add(k == tokens.Count - 1 && part.EndsWith('*'));
+            }
+        }
+
+        if (words.Count == 0)
         {
             error = "the phrase has no letters";
             return false;
         }
 
-        entry = new Entry(parts[0] == "banned", category, words, prefix, phrase);
+        entry = new Entry(parts[0] == "banned", category, [.. words], [.. prefix], phrase);
         return true;
     }
 
     private void Add(Entry entry)
     {
         Count++;
-        if (entry.PrefixLast && entry.Words.Length == 1)
+        if (entry.Prefix[0])
         {
             _prefixFirst.Add(entry);
             return;
@@ -83,9 +94,10 @@ public sealed class WordList
         {
             foreach (var entry in _prefixFirst)
             {
-                if (squeezed[i].StartsWith(entry.Words[0], StringComparison.Ordinal))
+                if (Matches(entry, squeezed, i))
                 {
-                    yield return (entry, new TextSpan(tokens[i].Start, tokens[i].Length));
+                    var last = tokens[i + entry.Words.Length - 1];
+                    yield return (entry, new TextSpan(tokens[i].Start, last.Start + last.Length - tokens[i].Start));
                 }
             }
 
@@ -114,8 +126,7 @@ public sealed class WordList
 
         for (var k = 0; k < entry.Words.Length; k++)
         {
-            var isLast = k == entry.Words.Length - 1;
-            var ok = isLast && entry.PrefixLast
+            var ok = entry.Prefix[k]
                 ? words[at + k].StartsWith(entry.Words[k], StringComparison.Ordinal)
                 : words[at + k] == entry.Words[k];
             if (!ok)

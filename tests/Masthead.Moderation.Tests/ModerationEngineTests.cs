@@ -18,6 +18,32 @@ public sealed class ModerationEngineTests
     }
 
     [Fact]
+    public void Moderate_BannedPhraseBesideApostrophes_StillRejected()
+    {
+        var result = Engine.Moderate(new CommentInput("I'll say it plainly: gas the jews, it's time."));
+
+        Assert.Equal(ModerationAction.Reject, result.Action);
+    }
+
+    [Fact]
+    public void Moderate_BannedPhraseInsideQuotationMarks_WeighedNotRejected()
+    {
+        var result = Engine.Moderate(new CommentInput("The banner read \"gas the jews\" and the police did nothing about it.", History: new CommenterHistory(Approved: 3)));
+
+        Assert.NotEqual(ModerationAction.Reject, result.Action);
+    }
+
+    [Fact]
+    public void Moderate_WebsiteOnBlockedDomain_FiledAsSpam()
+    {
+        var engine = ModerationEngine.CreateDefault(new ModerationOptions { PreModeration = PreModeration.None, BlockedDomains = ["blocked.example"] });
+
+        var result = engine.Moderate(new CommentInput("A harmless remark.", AuthorUrl: "https://blocked.example/me", History: new CommenterHistory(Approved: 3)));
+
+        Assert.Equal(ModerationAction.Spam, result.Action);
+    }
+
+    [Fact]
     public void Moderate_OrdinaryComment_Approved()
     {
         var result = Engine.Moderate(new CommentInput("The article explains the insurance market well, though I would have liked more on Turkey's role."));

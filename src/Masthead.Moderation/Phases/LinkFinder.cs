@@ -39,7 +39,7 @@ public static partial class LinkFinder
             // Pathological input: judge it by the links found so far.
         }
 
-        for (var dot = text.IndexOf('.', StringComparison.Ordinal); dot > 0; dot = text.IndexOf('.', dot + 1))
+        for (var dot = text.IndexOf('.', StringComparison.Ordinal); dot >= 0; dot = text.IndexOf('.', dot + 1))
         {
             var tldEnd = dot + 1;
             while (tldEnd < text.Length && char.IsAsciiLetter(text[tldEnd]))

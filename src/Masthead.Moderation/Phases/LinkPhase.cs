@@ -17,7 +17,10 @@ public sealed class LinkPhase : IModerationPhase
         var options = context.Options;
         var blocked = new HashSet<string>(options.BlockedDomains.Select(d => d.Trim().ToLowerInvariant()), StringComparer.Ordinal);
 
-        foreach (var link in links)
+        // The commenter's website is shown as a link on their name, so it is judged like one.
+        var website = string.IsNullOrWhiteSpace(context.Input.AuthorUrl) ? [] : LinkFinder.Find(context.Input.AuthorUrl)
+            .Select(l => l with { Span = new Text.TextSpan(0, 0) }).ToList();
+        foreach (var link in links.Concat(website))
         {
             if (blocked.Any(b => link.Host == b || link.Host.EndsWith("." + b, StringComparison.Ordinal)))
             {

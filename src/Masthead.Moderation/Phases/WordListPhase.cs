@@ -11,9 +11,11 @@ public sealed class WordListPhase(WordList list) : IModerationPhase
 {
     private static readonly HashSet<string> Addressees = new(StringComparer.Ordinal)
     {
-        "you", "your", "youre", "u", "ur", "ya", "yourself", "author", "writer", "journalist",
-        "ты", "тебя", "тебе", "твой", "твоя", "вы", "вас", "вам", "автор", "автора",
-        "ти", "тебе", "твій", "твоя", "ви", "вас", "вам",
+        "you", "your", "youre", "u", "ur", "ya", "yourself", "author", "writer", "journalist", "reporter",
+        "commenter", "poster", "above", "op",
+        "ты", "тебя", "тебе", "твой", "твоя", "вы", "вас", "вам", "автор", "автора", "выше", "комментатор",
+        "ти", "тебе", "твій", "твоя", "ви", "вас", "вам", "вище", "коментатор",
+        "du", "dich", "dir", "dein", "deine", "sie", "autor",
     };
 
     public string Name => "word-lists";
@@ -64,17 +66,21 @@ public sealed class WordListPhase(WordList list) : IModerationPhase
         return context.Input.Text.TrimStart().StartsWith('@');
     }
 
+    /// <summary>
+    /// Inside quotation marks that open before the match and close after it, within a sentence's
+    /// reach. Apostrophes never count: "I'll" must not make a threat look quoted.
+    /// </summary>
     private static bool IsQuoted(string text, TextSpan span)
     {
-        const string openers = "\"“«„'‘";
-        const string closers = "\"”»“'’";
-        var before = text.LastIndexOfAny(openers.ToCharArray(), Math.Max(0, span.Start - 1));
-        if (before < 0 || span.Start - before > 40)
+        const string openers = "\"“«„";
+        const string closers = "\"”»“";
+        var before = span.Start == 0 ? -1 : text.LastIndexOfAny(openers.ToCharArray(), span.Start - 1);
+        if (before < 0 || span.Start - before > 60 || text.AsSpan(before + 1, span.Start - before - 1).IndexOfAny(closers.AsSpan()) >= 0)
         {
             return false;
         }
 
         var after = text.IndexOfAny(closers.ToCharArray(), Math.Min(text.Length, span.End));
-        return after >= 0 && after - span.End <= 40;
+        return after >= 0 && after - span.End <= 60;
     }
 }

@@ -5,7 +5,7 @@ namespace Masthead.Articles;
 
 /// <summary>
 /// Renders article bodies. Authors are staff, but their text is still sanitized so that a pasted
-/// script or tracking pixel never reaches readers.
+/// script, frame or form never reaches readers. Images are allowed: articles carry photographs.
 /// </summary>
 public sealed class ArticleMarkdown
 {
@@ -28,6 +28,11 @@ public sealed class ArticleMarkdown
     private static HtmlSanitizer CreateSanitizer()
     {
         var sanitizer = new HtmlSanitizer();
+        foreach (var tag in new[] { "form", "input", "button", "textarea", "select", "option", "fieldset", "label" })
+        {
+            sanitizer.AllowedTags.Remove(tag);
+        }
+
         sanitizer.AllowedAttributes.Add("id");
         sanitizer.AllowedSchemes.Add("mailto");
         sanitizer.PostProcessNode += (_, e) =>

@@ -54,9 +54,10 @@ public sealed class ArticlePageModel(
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(string slug, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        if (await LoadAsync(slug, cancellationToken) is { } notShown)
+        // The slug comes from the route, not from binding, which fails as a whole when the form is unreadable.
+        if (await LoadAsync(RouteData.Values["slug"] as string ?? "", cancellationToken) is { } notShown)
         {
             return notShown;
         }
@@ -66,7 +67,7 @@ public sealed class ArticlePageModel(
             ReplyTarget = FindComment(replyTo);
         }
 
-        if (!await antiforgery.IsRequestValidAsync(HttpContext))
+        if (!await IsFormGenuineAsync())
         {
             Errors[""] = "This form had expired or did not come from this site, so your comment was not posted. It is kept below: please send it again.";
             return ShowAgain(StatusCodes.Status400BadRequest);
@@ -118,6 +119,19 @@ public sealed class ArticlePageModel(
         }
     }
 
+    private async Task<bool> IsFormGenuineAsync()
+    {
+        try
+        {
+            return await antiforgery.IsRequestValidAsync(HttpContext);
+        }
+        catch (Exception e) when (e is AntiforgeryValidationException or InvalidDataException or IOException or BadHttpRequestException)
+        {
+            // A form that cannot even be read (bad encoding, a NUL byte) is treated like a forged one.
+            return false;
+        }
+    }
+
     private EmptyResult SeeOther(string location)
     {
         Response.StatusCode = StatusCodes.Status303SeeOther;
@@ -136,7 +150,10 @@ public sealed class ArticlePageModel(
         switch (await articles.FindBySlugAsync(slug, cancellationToken))
         {
             case ArticleLookup.Moved moved:
-                return RedirectPermanent(SiteUrls.Article(moved.CurrentSlug) + Request.QueryString);
+                // 308 for a post, so a comment written while the article was renamed is not lost.
+                return HttpMethods.IsGet(Request.Method) || HttpMethods.IsHead(Request.Method)
+                    ? RedirectPermanent(SiteUrls.Article(moved.CurrentSlug) + Request.QueryString)
+                    : RedirectPermanentPreserveMethod(SiteUrls.Article(moved.CurrentSlug));
             case ArticleLookup.Gone:
                 return StatusCode(StatusCodes.Status410Gone);
             case ArticleLookup.Found found:

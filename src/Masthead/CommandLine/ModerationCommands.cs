@@ -16,9 +16,10 @@ public static class ModerationCommands
         var author = new Option<string?>("--author") { Description = "The commenter's display name." };
         var url = new Option<string?>("--url") { Description = "The commenter's website." };
         var check = new Command("check", "Judge one comment as from a first-time commenter: prints the action, the scores and the reasons.") { text, author, url };
+        check.TreatUnmatchedTokensAsErrors = false;
         check.SetAction(result =>
         {
-            var engine = ModerationEngine.CreateDefault();
+            var engine = ModerationEngine.CreateDefault(ConfiguredOptions(result));
             var outcome = engine.Moderate(new CommentInput(result.GetValue(text)!, result.GetValue(author), AuthorUrl: result.GetValue(url)));
             Console.WriteLine($"action: {outcome.Action.ToString().ToLowerInvariant()}");
             Console.WriteLine("scores: " + string.Join(", ", outcome.Scores.Select(s => $"{s.Key.ToString().ToLowerInvariant()} {s.Value.ToString("0.00", CultureInfo.InvariantCulture)}")));
@@ -34,6 +35,7 @@ public static class ModerationCommands
         var output = new Option<FileInfo?>("--out") { Description = "Write one JSON line per item: id, label, action, scores, reasons." };
         var asJson = new Option<bool>("--json") { Description = "Print the summary as one JSON object." };
         var eval = new Command("eval", "Measure the engine on a labelled set, each item as from a commenter with no history, first-time pre-moderation off.") { file, output, asJson };
+        eval.TreatUnmatchedTokensAsErrors = false;
         eval.SetAction(async (result, ct) =>
         {
             var input = result.GetValue(file)!;
@@ -54,7 +56,9 @@ public static class ModerationCommands
                 return 1;
             }
 
-            var engine = ModerationEngine.CreateDefault(new ModerationOptions { PreModeration = PreModeration.None });
+            var options = ConfiguredOptions(result);
+            options.PreModeration = PreModeration.None;
+            var engine = ModerationEngine.CreateDefault(options);
             var report = Evaluation.Run(engine, items);
             if (result.GetValue(output) is { } outFile)
             {
@@ -99,5 +103,24 @@ public static class ModerationCommands
         });
 
         return new Command("moderation", "The moderation engine.") { check, eval };
+    }
+
+    /// <summary>The site's moderation settings (appsettings.json, environment, --Masthead:Moderation:...=value overrides).</summary>
+    private static ModerationOptions ConfiguredOptions(ParseResult result)
+    {
+        var configuration = new ConfigurationBuilder()
+            .SetBasePath(AppContext.BaseDirectory)
+            .AddJsonFile("appsettings.json", optional: true)
+            .AddEnvironmentVariables()
+            .AddCommandLine(result.UnmatchedTokens.ToArray())
+            .Build();
+        var options = new ModerationOptions();
+        configuration.GetSection(Moderation.ModerationSetup.Section).Bind(options);
+        if (options.Validate() is { Count: > 0 } errors)
+        {
+            throw new InvalidOperationException(string.Join(" ", errors));
+        }
+
+        return options;
     }
 }

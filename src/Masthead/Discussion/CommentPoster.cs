@@ -41,7 +41,7 @@ public sealed class CommentPoster(
         }
 
         var errors = new Dictionary<string, string>();
-        var body = (form.Body ?? "").Trim();
+        var body = Clean(form.Body).Trim();
         var max = options.Value.MaxCommentLength;
         if (body.Length == 0)
         {
@@ -73,8 +73,8 @@ public sealed class CommentPoster(
             return new PostOutcome.Invalid(errors);
         }
 
-        var name = form.Name!.Trim();
-        var email = form.Email!.Trim().ToLowerInvariant();
+        var name = Clean(form.Name).Trim();
+        var email = Clean(form.Email).Trim().ToLowerInvariant();
         var verdict = await moderator.ModerateAsync(
             new CommentSubmission(article.Id, name, email, website?.Url, body, ipAddress, userAgent), cancellationToken);
 
@@ -106,11 +106,38 @@ public sealed class CommentPoster(
         return new PostOutcome.Stored(comment);
     }
 
+    /// <summary>
+    /// Line breaks as "\n" (browsers send "\r\n" but count one character against maxlength), and no
+    /// control characters, which have no place in a comment and break XML feeds and PostgreSQL.
+    /// </summary>
+    internal static string Clean(string? text)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return "";
+        }
+
+        var normalized = text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n');
+        return string.Create(normalized.Length - normalized.Count(IsUnwanted), normalized, static (span, source) =>
+        {
+            var i = 0;
+            foreach (var c in source)
+            {
+                if (!IsUnwanted(c))
+                {
+                    span[i++] = c;
+                }
+            }
+        });
+    }
+
+    private static bool IsUnwanted(char c) => (char.IsControl(c) && c is not ('\n' or '\t')) || c is '\uFFFE' or '\uFFFF';
+
     private sealed record Website(string? Url, bool Valid);
 
     private static Website? NormalizeWebsite(string? input)
     {
-        var text = input?.Trim();
+        var text = Clean(input).Trim();
         if (string.IsNullOrEmpty(text))
         {
             return null;
@@ -124,7 +151,7 @@ public sealed class CommentPoster(
         return Uri.TryCreate(text, UriKind.Absolute, out var uri) &&
                (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps) &&
                uri.Host.Contains('.', StringComparison.Ordinal) &&
-               text.Length <= 500
+               uri.AbsoluteUri.Length <= 500
             ? new Website(uri.AbsoluteUri, true)
             : new Website(null, false);
     }

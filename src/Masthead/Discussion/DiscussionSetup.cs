@@ -23,9 +23,17 @@ public static class DiscussionSetup
     public static WebApplication UseDiscussionLimits(this WebApplication app)
     {
         app.UseWhen(
-            context => HttpMethods.IsPost(context.Request.Method) && context.Request.Path.StartsWithSegments("/articles", StringComparison.Ordinal),
+            context => !HttpMethods.IsGet(context.Request.Method) && !HttpMethods.IsHead(context.Request.Method) &&
+                       context.Request.Path.StartsWithSegments("/articles", StringComparison.OrdinalIgnoreCase),
             branch => branch.Use(async (context, next) =>
             {
+                if (!HttpMethods.IsPost(context.Request.Method))
+                {
+                    context.Response.StatusCode = StatusCodes.Status405MethodNotAllowed;
+                    context.Response.Headers.Allow = "GET, HEAD, POST";
+                    return;
+                }
+
                 var max = context.RequestServices.GetRequiredService<IOptions<DiscussionOptions>>().Value.MaxRequestBytes;
                 if (context.Request.ContentLength > max)
                 {

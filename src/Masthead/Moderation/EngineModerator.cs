@@ -46,7 +46,9 @@ public sealed class EngineModerator(MastheadDbContext db, ModerationEngine engin
         var name = submission.AuthorName;
         var spamFromAddress = ip is not null &&
             await db.Comments.AnyAsync(c => c.IpAddress == ip && c.Status == CommentStatus.Spam, cancellationToken);
-        var spamUnderName = await db.Comments.AnyAsync(c => c.AuthorName == name && c.Status == CommentStatus.Spam, cancellationToken);
+        // A name is no proof of identity: only spam a moderator confirmed under it counts, so one
+        // spammer borrowing a regular's name cannot get the regular held by the engine's own verdict.
+        var spamUnderName = await db.ModerationDecisions.AnyAsync(d => d.To == CommentStatus.Spam && d.Comment.AuthorName == name, cancellationToken);
         return new CommenterHistory(
             Approved: Count(CommentStatus.Approved),
             Held: Count(CommentStatus.Pending),

@@ -24,7 +24,7 @@ public sealed class ArticleFile
 }
 
 /// <summary>Creates or updates an article from Markdown with YAML front matter, matched by slug.</summary>
-public sealed class ArticleImporter(MastheadDbContext db, Site.IPageCache pageCache, TimeProvider clock)
+public sealed class ArticleImporter(MastheadDbContext db, Site.IPageCache pageCache, Site.SiteContext site, TimeProvider clock)
 {
     public async Task<ImportResult> ImportAsync(string text, CancellationToken cancellationToken)
     {
@@ -42,6 +42,11 @@ public sealed class ArticleImporter(MastheadDbContext db, Site.IPageCache pageCa
         if (!Slugs.IsValid(slug))
         {
             throw new ImportException($"'{slug}' is not a valid slug: use lower-case letters, digits and single hyphens.");
+        }
+
+        if (file.Standfirst is { Length: > 1000 })
+        {
+            throw new ImportException("'standfirst' can be at most 1,000 characters.");
         }
 
         if (string.IsNullOrWhiteSpace(body))
@@ -62,7 +67,7 @@ public sealed class ArticleImporter(MastheadDbContext db, Site.IPageCache pageCa
             throw new ImportException($"Unknown author(s): {string.Join(", ", missing)}. Import them first with 'masthead author import'.");
         }
 
-        var (status, publishedAt) = ReadStatus(file, now);
+        var (status, publishedAt) = ReadStatus(file, now, site.Publication.TimeZone);
 
         var article = await FindAsync(slug, file.RenamedFrom?.Trim(), cancellationToken);
         var created = article is null;
@@ -110,17 +115,24 @@ public sealed class ArticleImporter(MastheadDbContext db, Site.IPageCache pageCa
         }
     }
 
-    private static (ArticleStatus Status, DateTime? PublishedAt) ReadStatus(ArticleFile file, DateTime now)
+    private static (ArticleStatus Status, DateTime? PublishedAt) ReadStatus(ArticleFile file, DateTime now, TimeZoneInfo zone)
     {
         DateTime? date = null;
         if (!string.IsNullOrWhiteSpace(file.Date))
         {
-            if (!DateTimeOffset.TryParse(file.Date, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed))
+            if (!DateTime.TryParse(file.Date, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var parsed))
             {
                 throw new ImportException($"'date' is not a date: '{file.Date}'. Use ISO 8601, e.g. 2024-10-23T15:38:00Z.");
             }
 
-            date = parsed.UtcDateTime;
+            // A date without an offset is the newsroom's own local time, not UTC.
+            date = parsed.Kind switch
+            {
+                DateTimeKind.Utc => parsed,
+                DateTimeKind.Local => parsed.ToUniversalTime(),
+                _ when zone.IsInvalidTime(parsed) => throw new ImportException($"'date' {file.Date} does not exist in {zone.Id}: the clocks skip it."),
+                _ => TimeZoneInfo.ConvertTimeToUtc(parsed, zone),
+            };
         }
 
         var status = (file.Status?.Trim().ToLowerInvariant() ?? "draft") switch
@@ -181,6 +193,11 @@ public sealed class ArticleImporter(MastheadDbContext db, Site.IPageCache pageCa
     private async Task<Section> SectionAsync(string name, CancellationToken cancellationToken)
     {
         var slug = Slugs.From(name);
+        if (slug.Length == 0 || name.Length > 100)
+        {
+            throw new ImportException($"'{name}' cannot be a section: it needs a letter or digit and at most 100 characters.");
+        }
+
         return await db.Sections.FirstOrDefaultAsync(s => s.Slug == slug, cancellationToken)
                ?? db.Sections.Add(new Section { Slug = slug, Name = name }).Entity;
     }
@@ -189,9 +206,9 @@ public sealed class ArticleImporter(MastheadDbContext db, Site.IPageCache pageCa
     {
         var wanted = names.Select(n => n.Trim()).Where(n => n.Length > 0)
             .DistinctBy(Slugs.From).ToDictionary(Slugs.From, n => n);
-        if (wanted.Keys.Any(k => k.Length == 0))
+        if (wanted.Keys.Any(k => k.Length == 0) || wanted.Values.Any(v => v.Length > 100))
         {
-            throw new ImportException("Every tag needs at least one letter or digit.");
+            throw new ImportException("Every tag needs at least one letter or digit and at most 100 characters.");
         }
 
         var slugs = wanted.Keys.ToList();

@@ -31,7 +31,12 @@ public sealed class AuthorImporter(MastheadDbContext db, Site.IPageCache pageCac
         }
 
         var slug = string.IsNullOrWhiteSpace(file.Slug) ? Slugs.From(file.Name) : file.Slug.Trim();
-        if (!Slugs.IsValid(slug))
+        if (file.Name.Length > 200)
+        {
+            throw new ImportException("'name' can be at most 200 characters.");
+        }
+
+        if (!Slugs.IsValid(slug) || slug.Length > 100)
         {
             throw new ImportException($"'{slug}' is not a valid slug: use lower-case letters, digits and single hyphens.");
         }

@@ -12,9 +12,14 @@ public sealed class ErrorPageModel : PageModel
     public string Heading { get; private set; } = "";
     public string Message { get; private set; } = "";
 
-    public IActionResult OnGet(int code) => Show(code);
+    // The code is read from the route, not bound: a post whose form cannot be read must still get its error page.
+    public IActionResult OnGet() => Show(RouteCode());
 
-    public IActionResult OnPost(int code) => Show(code);
+    public IActionResult OnPost() => Show(RouteCode());
+
+    private int RouteCode() =>
+        int.TryParse(RouteData.Values["code"] as string, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var code) &&
+        code is >= 400 and <= 599 ? code : StatusCodes.Status404NotFound;
 
     private PageResult Show(int code)
     {

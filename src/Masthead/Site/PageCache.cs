@@ -27,6 +27,10 @@ public sealed class PageCacheOptions
 
     [Range(10, 1_000_000)]
     public int MaxEntries { get; set; } = 5000;
+
+    /// <summary>Memory the cached pages may take in all; past it the cache starts over.</summary>
+    [Range(1, 65_536)]
+    public int MaxMegabytes { get; set; } = 256;
 }
 
 /// <summary>
@@ -37,13 +41,17 @@ public sealed class PageCacheOptions
 /// </summary>
 public sealed class PageCache(TimeProvider clock) : IPageCache
 {
-    /// <summary>Written where the anti-forgery token belongs while a page is being captured.</summary>
-    public const string TokenPlaceholder = "__MASTHEAD_CSRF_TOKEN__";
+    /// <summary>
+    /// Written where the anti-forgery token belongs while a page is being captured. Random per
+    /// process, so that no reader can type it into a comment and have tokens written there.
+    /// </summary>
+    public static readonly string TokenPlaceholder = "__masthead_csrf_" + Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16)) + "__";
 
     private static readonly byte[] PlaceholderBytes = Encoding.ASCII.GetBytes(TokenPlaceholder);
 
     private readonly ConcurrentDictionary<string, CachedPage> _pages = new(StringComparer.Ordinal);
     private long _generation;
+    private long _bytes;
 
     public int Count => _pages.Count;
 
@@ -51,6 +59,7 @@ public sealed class PageCache(TimeProvider clock) : IPageCache
     {
         Interlocked.Increment(ref _generation);
         _pages.Clear();
+        Interlocked.Exchange(ref _bytes, 0);
     }
 
     public long Generation => Interlocked.Read(ref _generation);
@@ -66,7 +75,7 @@ public sealed class PageCache(TimeProvider clock) : IPageCache
         return false;
     }
 
-    public CachedPage Store(string key, long generation, string contentType, ReadOnlySpan<byte> body, TimeSpan maxAge, int maxEntries)
+    public CachedPage Store(string key, long generation, string contentType, ReadOnlySpan<byte> body, TimeSpan maxAge, int maxEntries, long maxBytes = long.MaxValue)
     {
         var page = new CachedPage(generation, clock.GetUtcNow() + maxAge, contentType, Split(body));
         if (generation != Generation)
@@ -75,13 +84,20 @@ public sealed class PageCache(TimeProvider clock) : IPageCache
             return page;
         }
 
-        if (_pages.Count >= maxEntries)
+        if (_pages.Count >= maxEntries || Interlocked.Read(ref _bytes) + body.Length > maxBytes)
         {
             // A flood of distinct URLs must not grow memory without bound.
             _pages.Clear();
+            Interlocked.Exchange(ref _bytes, 0);
+        }
+
+        if (_pages.TryGetValue(key, out var old))
+        {
+            Interlocked.Add(ref _bytes, -old.Length);
         }
 
         _pages[key] = page;
+        Interlocked.Add(ref _bytes, page.Length);
         return page;
     }
 
@@ -106,6 +122,8 @@ public sealed class PageCache(TimeProvider clock) : IPageCache
 public sealed record CachedPage(long Generation, DateTimeOffset ExpiresAt, string ContentType, byte[][] Segments)
 {
     public bool NeedsToken => Segments.Length > 1;
+
+    public long Length => Segments.Sum(s => (long)s.Length);
 }
 
 /// <summary>Present on a request whose response is being captured for the page cache.</summary>

@@ -61,7 +61,7 @@ public sealed class PageCacheMiddleware(RequestDelegate next, PageCache cache, I
         }
 
         page = cache.Store(key, generation, contentType!, buffer.GetBuffer().AsSpan(0, (int)buffer.Length),
-            TimeSpan.FromSeconds(settings.MaxAgeSeconds), settings.MaxEntries);
+            TimeSpan.FromSeconds(settings.MaxAgeSeconds), settings.MaxEntries, settings.MaxMegabytes * 1024L * 1024L);
         context.Response.Headers["X-Page-Cache"] = "miss";
         await WriteAsync(context, page, StatusCodes.Status200OK);
     }
@@ -86,11 +86,17 @@ public sealed class PageCacheMiddleware(RequestDelegate next, PageCache cache, I
             }
         }
 
-        return true;
+        // Only the query a cached page varies by: any other query string (a reply link, a tracking
+        // parameter, a cache-busting attack) is rendered fresh and never stored.
+        var query = context.Request.Query;
+        return query.Count == 0 || (query.Count == 1 && query.TryGetValue("page", out var page) && page.Count == 1 &&
+                                    page[0] is { Length: > 0 and < 7 } p && p.All(char.IsAsciiDigit));
     }
 
+    // Routing ignores case, so the key does too; the host is part of it because, with no base URL
+    // configured, absolute links in the page are built from it.
     private static string KeyOf(HttpRequest request) =>
-        string.Concat(request.Scheme, "://", request.Host.Value, request.PathBase.Value, request.Path.Value, request.QueryString.Value);
+        string.Concat(request.Scheme, "://", request.Host.Value, request.PathBase.Value, request.Path.Value, request.QueryString.Value).ToLowerInvariant();
 
     private async Task WriteAsync(HttpContext context, CachedPage page, int statusCode)
     {

@@ -259,6 +259,74 @@ public abstract class CommentPostingTests(MastheadServer server)
     }
 
     [Fact]
+    public async Task Post_WindowsLineBreaks_CountOnceAgainstTheLimit()
+    {
+        var slug = await server.ArticleAsync();
+        using var reader = server.NewReader();
+        var body = string.Concat(Enumerable.Repeat(new string('x', 249) + "\r\n", 20));
+
+        var response = await reader.PostCommentAsync($"/articles/{slug}", "Lines", "lines@example.com", body);
+
+        Assert.Equal(HttpStatusCode.SeeOther, response.StatusCode);
+        var stored = await server.DbAsync(db => db.Comments.SingleAsync(c => c.Article.Slug == slug));
+        Assert.Equal(4999, stored.BodyMarkdown.Length);
+        Assert.DoesNotContain('\r', stored.BodyMarkdown);
+    }
+
+    [Fact]
+    public async Task Post_ControlCharacters_RemovedBeforeStoring()
+    {
+        var slug = await server.ArticleAsync();
+        using var reader = server.NewReader();
+
+        await reader.PostCommentAsync($"/articles/{slug}", "Ann\u000B", "ann@example.com", "hi\u0001 there\u0007");
+
+        var stored = await server.DbAsync(db => db.Comments.SingleAsync(c => c.Article.Slug == slug));
+        Assert.Equal(("Ann", "hi there"), (stored.AuthorName, stored.BodyMarkdown));
+        Assert.Equal(HttpStatusCode.OK, (await reader.GetAsync($"/articles/{slug}/comments/feed")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Post_UnreadableForm_400WithMessageAndNothingStored()
+    {
+        var slug = await server.ArticleAsync();
+        using var reader = server.NewReader();
+
+        var response = await reader.PostCommentAsync($"/articles/{slug}", "Nul", "nul@example.com", "hi\u0000 there");
+        var page = await Reader.Page.ReadAsync(response);
+
+        Assert.Equal(HttpStatusCode.BadRequest, page.Status);
+        Assert.NotNull(page.Document.QuerySelector(".form-errors"));
+        Assert.Equal(0, await server.DbAsync(db => db.Comments.CountAsync(c => c.Article.Slug == slug)));
+    }
+
+    [Fact]
+    public async Task Post_OversizedBodyToUpperCasePath_Still413()
+    {
+        var slug = await server.ArticleAsync();
+        using var reader = server.NewReader();
+        var token = (await reader.PageAsync($"/articles/{slug}")).CsrfToken;
+
+        var response = await reader.PostAsync($"/ARTICLES/{slug}", new Dictionary<string, string>
+        {
+            ["__csrf"] = token, ["Form.Name"] = "N", ["Form.Email"] = "n@example.com", ["Form.Body"] = new string('z', 200_000),
+        });
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Put_ArticlePage_405()
+    {
+        var slug = await server.ArticleAsync();
+        using var reader = server.NewReader();
+
+        var response = await reader.PutAsync($"/articles/{slug}", new StringContent("x"));
+
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, response.StatusCode);
+    }
+
+    [Fact]
     public async Task Post_StoresIpAndUserAgentForModerators_NeverShowsEmail()
     {
         var slug = await server.ArticleAsync();

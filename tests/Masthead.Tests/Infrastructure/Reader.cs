@@ -35,6 +35,9 @@ public sealed class Reader : IDisposable
     public async Task<HttpResponseMessage> PostAsync(string path, HttpContent content) =>
         await _http.PostAsync(path, content);
 
+    public async Task<HttpResponseMessage> PutAsync(string path, HttpContent content) =>
+        await _http.PutAsync(path, content);
+
     /// <summary>Fills the article's comment form the way a reader would and sends it.</summary>
     public async Task<HttpResponseMessage> PostCommentAsync(string articlePath, string name, string email, string body, string? website = null, long? replyTo = null, IDictionary<string, string>? extra = null)
     {
