@@ -64,16 +64,31 @@ public sealed class PageCache(TimeProvider clock) : IPageCache
 
     public long Generation => Interlocked.Read(ref _generation);
 
+    private readonly ConcurrentDictionary<string, byte> _refreshing = new(StringComparer.Ordinal);
+
     public bool TryGet(string key, out CachedPage page)
     {
-        if (_pages.TryGetValue(key, out page!) && page.Generation == Generation && page.ExpiresAt > clock.GetUtcNow())
+        if (_pages.TryGetValue(key, out page!) && page.Generation == Generation)
         {
-            return true;
+            if (page.ExpiresAt > clock.GetUtcNow())
+            {
+                return true;
+            }
+
+            // Expired by age alone (nothing changed): one request renders it again while the
+            // others keep getting the old copy, so an expiry under load is not a stampede.
+            if (!_refreshing.TryAdd(key, 0))
+            {
+                return true;
+            }
         }
 
         page = null!;
         return false;
     }
+
+    /// <summary>Called when a render that <see cref="TryGet"/> left to the caller has finished, stored or not.</summary>
+    public void Rendered(string key) => _refreshing.TryRemove(key, out _);
 
     public CachedPage Store(string key, long generation, string contentType, ReadOnlySpan<byte> body, TimeSpan maxAge, int maxEntries, long maxBytes = long.MaxValue)
     {

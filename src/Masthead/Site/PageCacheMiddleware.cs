@@ -42,6 +42,7 @@ public sealed class PageCacheMiddleware(RequestDelegate next, PageCache cache, I
         {
             context.Response.Body = originalBody;
             context.Features.Set<PageCaptureFeature>(null);
+            cache.Rendered(key);
         }
 
         var contentType = context.Response.ContentType;

@@ -62,4 +62,23 @@ public sealed class PageCacheTests
 
         Assert.True(cache.Count <= 10);
     }
+
+    [Fact]
+    public void TryGet_ExpiredByAge_OneCallerRendersOthersGetTheOldCopy()
+    {
+        var clock = new FakeTimeProvider();
+        var cache = new PageCache(clock);
+        cache.Store("k", cache.Generation, "text/html", "old"u8, TimeSpan.FromSeconds(60), 10);
+        clock.Advance(TimeSpan.FromSeconds(61));
+
+        var first = cache.TryGet("k", out _);
+        var second = cache.TryGet("k", out var stale);
+        cache.Rendered("k");
+        var afterRender = cache.TryGet("k", out _);
+
+        Assert.False(first);
+        Assert.True(second);
+        Assert.Equal("old", Encoding.ASCII.GetString(stale.Segments[0]));
+        Assert.False(afterRender);
+    }
 }
