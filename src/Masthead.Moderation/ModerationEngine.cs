@@ -203,6 +203,11 @@ public sealed class ModerationEngine
 
         using var doc = JsonDocument.Parse(line);
         var root = doc.RootElement;
+        if (root.ValueKind != JsonValueKind.Object)
+        {
+            throw new JsonException("Each line must be a JSON object.");
+        }
+
         string? Get(string name) => root.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
         return new LabeledComment(Get("id") ?? "", Get("text") ?? "", Get("author"), Get("url"), Get("label") ?? "");
     }

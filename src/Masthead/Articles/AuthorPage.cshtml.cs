@@ -27,7 +27,7 @@ public sealed class AuthorPageModel(ArticleQueries articles, SiteContext site) :
             return NotFound();
         }
 
-        CanonicalUrl = Request.Absolute(Site, SiteUrls.Author(slug));
+        CanonicalUrl = Request.Absolute(Site, new ArticleListModel(Listing, SiteUrls.Author(slug)).PageUrl(pageNumber));
         return Page();
     }
 }

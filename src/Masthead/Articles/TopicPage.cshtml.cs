@@ -43,7 +43,7 @@ public sealed class TopicPageModel(ArticleQueries articles, SiteContext site) : 
             return NotFound();
         }
 
-        CanonicalUrl = Request.Absolute(Site, BasePath);
+        CanonicalUrl = Request.Absolute(Site, new ArticleListModel(Listing, BasePath).PageUrl(pageNumber));
         return Page();
     }
 }
