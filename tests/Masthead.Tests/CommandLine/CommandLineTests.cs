@@ -33,6 +33,40 @@ public sealed class CommandLineTests : IDisposable
     }
 
     [Fact]
+    public async Task ModerationCheck_Threat_PrintsActionScoresAndReasons()
+    {
+        var (code, output, _) = await RunAsync("moderation", "check", "one tactical nuke on the capital and it's over, flatten it", "--author", "someone");
+
+        Assert.Equal(0, code);
+        Assert.Contains("action: hold", output, StringComparison.Ordinal);
+        Assert.Contains("threat", output, StringComparison.Ordinal);
+        Assert.Contains("reason:", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ModerationEval_JsonSummary_HasTheAgreedShape()
+    {
+        var file = Write("set.jsonl", """
+            {"id":"a","text":"Thanks for the clear map.","author":"x","url":"","label":"ok"}
+            {"id":"b","text":"Cheap pills, buy now at https://bit.ly/xyz and https://pills.top/buy and https://pills.top/more","author":"y","url":"https://pills.top","label":"spam"}
+            """);
+        var decisions = Path.Combine(_dir, "out.jsonl");
+
+        var (code, output, _) = await RunAsync("moderation", "eval", file, "--json", "--out", decisions);
+
+        Assert.Equal(0, code);
+        using var summary = System.Text.Json.JsonDocument.Parse(output);
+        Assert.Equal(2, summary.RootElement.GetProperty("count").GetInt32());
+        Assert.True(summary.RootElement.GetProperty("labels").GetProperty("spam").TryGetProperty("recall", out _));
+        Assert.True(summary.RootElement.TryGetProperty("ok_approved", out _));
+        var lines = await File.ReadAllLinesAsync(decisions);
+        Assert.Equal(2, lines.Length);
+        using var first = System.Text.Json.JsonDocument.Parse(lines[0]);
+        Assert.Equal("a", first.RootElement.GetProperty("id").GetString());
+        Assert.True(first.RootElement.TryGetProperty("reasons", out _));
+    }
+
+    [Fact]
     public async Task Import_AuthorThenArticle_CreatesThenUpdates()
     {
         var author = Write("author.yml", "slug: lena-berg\nname: Lena Berg\nbio: Nordic correspondent.\nx: lenaberg\n");
