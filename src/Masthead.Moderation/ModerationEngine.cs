@@ -86,7 +86,7 @@ public sealed class ModerationEngine
         var prepared = new List<(int[], IReadOnlySet<Category>)>();
         foreach (var e in examples)
         {
-            if (LabelToCategory(e.Label) is not var (isOk, category) || (!isOk && category is null))
+            if (!TryReadLabel(e.Label, out var category))
             {
                 continue;
             }
@@ -179,15 +179,19 @@ public sealed class ModerationEngine
         return ClassifierCategories[best];
     }
 
-    private static (bool IsOk, Category? Category)? LabelToCategory(string label) => label switch
+    /// <summary>"ok" is a clean example (no category); borderline and unknown labels are not trained on.</summary>
+    private static bool TryReadLabel(string label, out Category? category)
     {
-        "ok" => (true, null),
-        "spam" => (false, Category.Spam),
-        "insult" => (false, Category.Insult),
-        "hate" => (false, Category.Hate),
-        "threat" => (false, Category.Threat),
-        _ => null,
-    };
+        category = label switch
+        {
+            "spam" => Category.Spam,
+            "insult" => Category.Insult,
+            "hate" => Category.Hate,
+            "threat" => Category.Threat,
+            _ => null,
+        };
+        return category is not null || label == "ok";
+    }
 
     public static IEnumerable<string> BuiltInListLines() => ResourceLines("Lists.");
 

@@ -39,6 +39,15 @@ public sealed class Article
         (Status == ArticleStatus.Published || Status == ArticleStatus.Scheduled);
 }
 
+public static class ArticleQueryExtensions
+{
+    /// <summary>The database form of <see cref="Article.IsLive"/>: published, or scheduled and due.</summary>
+    public static IQueryable<Article> Live(this IQueryable<Article> articles, DateTime utcNow) =>
+        articles.Where(a =>
+            (a.Status == ArticleStatus.Published || a.Status == ArticleStatus.Scheduled) &&
+            a.PublishedAt != null && a.PublishedAt <= utcNow);
+}
+
 /// <summary>Join between an article and one of its authors, in byline order.</summary>
 public sealed class ArticleAuthor
 {

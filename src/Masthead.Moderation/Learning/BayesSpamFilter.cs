@@ -23,9 +23,6 @@ public sealed class BayesSpamFilter(double strength = 0.45, double minDeviation 
         public int Ham;
     }
 
-    public int SpamMessages => _spamMessages;
-    public int HamMessages => _hamMessages;
-
     /// <summary>Counts a message as spam or ham; <paramref name="unlearn"/> takes a earlier count back (a moderator changed their mind).</summary>
     public void Learn(IEnumerable<string> tokens, bool spam, bool unlearn = false)
     {

@@ -50,13 +50,6 @@ public sealed class TextClassifier
         return result;
     }
 
-    /// <summary>The features that pushed <paramref name="category"/> up the most, strongest first.</summary>
-    public IEnumerable<int> StrongestFeatures(int[] features, Category category)
-    {
-        var c = Array.IndexOf(_categories, category);
-        return c < 0 ? [] : features.Where(f => _weights[c][f] > 0).OrderByDescending(f => _weights[c][f]);
-    }
-
     public float Weight(Category category, int feature) => _weights[Array.IndexOf(_categories, category)][feature];
 
     /// <summary>One step towards the truth for one example; <paramref name="positives"/> are the categories it belongs to.</summary>

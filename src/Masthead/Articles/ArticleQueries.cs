@@ -11,13 +11,7 @@ public sealed class ArticleQueries(MastheadDbContext db, TimeProvider clock)
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
-    private IQueryable<Article> Live()
-    {
-        var now = Now;
-        return db.Articles.AsNoTracking().Where(a =>
-            (a.Status == ArticleStatus.Published || a.Status == ArticleStatus.Scheduled) &&
-            a.PublishedAt != null && a.PublishedAt <= now);
-    }
+    private IQueryable<Article> Live() => db.Articles.AsNoTracking().Live(Now);
 
     public Task<ArticlePage> LatestAsync(int page, CancellationToken cancellationToken) =>
         PageAsync(Live(), page, cancellationToken);
@@ -30,10 +24,6 @@ public sealed class ArticleQueries(MastheadDbContext db, TimeProvider clock)
 
     public Task<ArticlePage> ByTagAsync(int tagId, int page, CancellationToken cancellationToken) =>
         PageAsync(Live().Where(a => a.Tags.Any(t => t.Id == tagId)), page, cancellationToken);
-
-    /// <summary>The newest live articles, for feeds and sitemaps.</summary>
-    public async Task<IReadOnlyList<ArticleSummary>> RecentAsync(int count, CancellationToken cancellationToken) =>
-        (await PageAsync(Live(), 1, cancellationToken, count)).Items;
 
     public async Task<ArticleLookup> FindBySlugAsync(string slug, CancellationToken cancellationToken)
     {
@@ -60,9 +50,6 @@ public sealed class ArticleQueries(MastheadDbContext db, TimeProvider clock)
 
         return article.IsLive(Now) ? new ArticleLookup.Found(article) : new ArticleLookup.NotFound();
     }
-
-    public Task<int> ApprovedCommentCountAsync(int articleId, CancellationToken cancellationToken) =>
-        db.Comments.CountAsync(c => c.ArticleId == articleId && c.Status == CommentStatus.Approved, cancellationToken);
 
     public Task<Author?> FindAuthorAsync(string slug, CancellationToken cancellationToken) =>
         db.Authors.AsNoTracking().FirstOrDefaultAsync(a => a.Slug == slug, cancellationToken);

@@ -25,13 +25,7 @@ public sealed class FeedQueries(MastheadDbContext db, TimeProvider clock)
 {
     public const int ItemCount = 20;
 
-    public IQueryable<Article> Live()
-    {
-        var now = clock.GetUtcNow().UtcDateTime;
-        return db.Articles.AsNoTracking().Where(a =>
-            (a.Status == ArticleStatus.Published || a.Status == ArticleStatus.Scheduled) &&
-            a.PublishedAt != null && a.PublishedAt <= now);
-    }
+    public IQueryable<Article> Live() => db.Articles.AsNoTracking().Live(clock.GetUtcNow().UtcDateTime);
 
     public Task<List<FeedArticle>> ArticlesAsync(IQueryable<Article> query, int count, CancellationToken cancellationToken) =>
         query.OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id)
