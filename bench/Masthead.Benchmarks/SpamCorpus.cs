@@ -39,11 +39,18 @@ public static class SpamCorpus
         }
 
         trainClock.Stop();
+        var showMisses = Environment.GetEnvironmentVariable("MISSES") is not null;
         var classifyClock = Stopwatch.StartNew();
         int truePositive = 0, falsePositive = 0, trueNegative = 0, falseNegative = 0;
         foreach (var m in test)
         {
-            var spam = filter.Classify(TokensOf(m.Text)).Probability >= 0.5;
+            var probability = filter.Classify(TokensOf(m.Text)).Probability;
+            var spam = probability >= 0.5;
+            if (showMisses && spam != (m.Label == "spam"))
+            {
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"miss {m.Id} ({m.Label}) {probability:0.000}"));
+            }
+
             switch ((spam, m.Label == "spam"))
             {
                 case (true, true): truePositive++; break;

@@ -51,6 +51,28 @@ public sealed class ModerationEngineTests
         Assert.Equal(ModerationAction.Approve, result.Action);
     }
 
+    [Theory]
+    [InlineData("Thank you for your work.")]
+    [InlineData("Great piece, shared it with my students.")]
+    [InlineData("Clear and careful reporting, as always.")]
+    public void Moderate_ShortPraiseWithoutALink_Approved(string text)
+    {
+        var result = Engine.Moderate(new CommentInput(text));
+
+        Assert.Equal(ModerationAction.Approve, result.Action);
+    }
+
+    [Theory]
+    [InlineData("Great piece, thanks for sharing! Cheap essays in 3 hours: essayfast.top", "")]
+    [InlineData("Great piece, thanks for sharing!", "https://cheap-essays.example/order")]
+    [InlineData("Great piece! I earn $400 a day from my phone, DM me on telegram", "")]
+    public void Moderate_ShortPraiseCarryingALinkOrContact_NotApproved(string text, string website)
+    {
+        var result = Engine.Moderate(new CommentInput(text, AuthorUrl: website));
+
+        Assert.NotEqual(ModerationAction.Approve, result.Action);
+    }
+
     [Fact]
     public void Moderate_FirstTimeCommenterUnderFirstTimePreModeration_Held()
     {

@@ -27,7 +27,7 @@ public sealed class BayesSpamFilter(double strength = 0.45, double minDeviation 
     public void Learn(IEnumerable<string> tokens, bool spam, bool unlearn = false)
     {
         var delta = unlearn ? -1 : 1;
-        foreach (var token in tokens.Distinct(StringComparer.Ordinal))
+        foreach (var token in new HashSet<string>(tokens, StringComparer.Ordinal))
         {
             var counts = _counts.GetOrAdd(token, _ => new Counts());
             if (spam)
@@ -49,7 +49,7 @@ public sealed class BayesSpamFilter(double strength = 0.45, double minDeviation 
         var nSpam = Math.Max(1, Volatile.Read(ref _spamMessages));
         var nHam = Math.Max(1, Volatile.Read(ref _hamMessages));
         var clues = new List<(string Token, double Score)>();
-        foreach (var token in tokens.Distinct(StringComparer.Ordinal))
+        foreach (var token in new HashSet<string>(tokens, StringComparer.Ordinal))
         {
             if (!_counts.TryGetValue(token, out var c))
             {

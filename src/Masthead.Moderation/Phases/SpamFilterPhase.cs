@@ -11,6 +11,14 @@ public sealed class SpamFilterPhase(BayesSpamFilter filter) : IModerationPhase
     public void Run(PhaseContext context)
     {
         var (probability, clues) = filter.Classify(TokensOf(context.Input, context.Tokens, context.Links));
+        if (context.Tokens.Count < WordsToStandAlone && !HasPayload(context))
+        {
+            // Spam sells something, so it carries a way to reach the seller. A short text without
+            // one ("Thank you for your work.") shares its words with praise-and-link spam but does
+            // no harm: its verdict is pulled towards "unsure" the shorter it is.
+            probability = 0.5 + ((probability - 0.5) * context.Tokens.Count / WordsToStandAlone);
+        }
+
         if (probability < 0.2)
         {
             return;
@@ -20,6 +28,22 @@ public sealed class SpamFilterPhase(BayesSpamFilter filter) : IModerationPhase
         var spans = context.Tokens.Where(t => top.Contains(t.Value)).Select(t => new TextSpan(t.Start, t.Length)).Distinct().Take(5).ToArray();
         context.Signals.Add(new Signal(Name, Category.Spam, probability, $"Spam filter: {probability:0.00}{(top.Count > 0 ? $" (“{string.Join("”, “", top)}”)" : "")}.", spans));
     }
+
+    private const int WordsToStandAlone = 30;
+
+    // Ways to reach a seller without a link: messengers, "DM me", "link in my bio", in the
+    // languages of the word lists.
+    private static readonly HashSet<string> ContactWords = new(StringComparer.Ordinal)
+    {
+        "whatsapp", "telegram", "wechat", "viber", "wickr", "skype", "discord", "snapchat", "kik", "dm", "pm", "inbox", "bio",
+        "телеграм", "телеграмм", "телеге", "ватсап", "вотсап", "вацап", "вайбер", "личку", "лс", "директ", "пишите", "пишіть",
+    };
+
+    private static bool HasPayload(PhaseContext context) =>
+        context.Links.Count > 0 ||
+        !string.IsNullOrWhiteSpace(context.Input.AuthorUrl) ||
+        context.Input.Text.Contains('@', StringComparison.Ordinal) ||
+        context.Tokens.Any(t => ContactWords.Contains(t.Value) || (t.Value.Length >= 7 && t.Value.All(char.IsAsciiDigit)));
 
     private static readonly HashSet<string> TelltaleHeaders = new(StringComparer.Ordinal)
     {

@@ -110,46 +110,63 @@ public static class TextNormalizer
             if (c < 0x80)
             {
                 result.Add(new Mapped(char.ToLowerInvariant(c), i, i + 1));
-                continue;
             }
-
-            string piece;
-            var width = 1;
-            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            else if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
             {
-                piece = text.Substring(i, 2);
-                width = 2;
+                foreach (var n in NormalizePiece(text.Substring(i, 2)))
+                {
+                    result.Add(new Mapped(n, i, i + 2));
+                }
+
+                i++;
             }
             else if (char.IsSurrogate(c))
             {
                 // A broken surrogate separates words; it is never an error.
                 result.Add(new Mapped(' ', i, i + 1));
-                continue;
             }
-            else if (IsInvisible(c))
+            else if (!IsInvisible(c))
             {
-                continue;
-            }
-            else
-            {
-                piece = c.ToString();
-            }
-
-            foreach (var n in SafeNormalize(piece))
-            {
-                var category = char.GetUnicodeCategory(n);
-                if (category is UnicodeCategory.NonSpacingMark or UnicodeCategory.EnclosingMark or UnicodeCategory.Format)
+                foreach (var n in NormalizedChar(c))
                 {
-                    continue;
+                    result.Add(new Mapped(n, i, i + 1));
                 }
-
-                result.Add(new Mapped(StripLatinAccent(char.ToLowerInvariant(n)), i, i + width));
             }
-
-            i += width - 1;
         }
 
         return result;
+    }
+
+    // What one character of the Basic Multilingual Plane becomes, filled in as characters are met:
+    // the Unicode normaliser costs microseconds a call, and a text repeats its few non-ASCII letters.
+    private static readonly string?[] NormalizedBmp = new string?[char.MaxValue + 1];
+
+    private static string NormalizedChar(char c)
+    {
+        var cached = Volatile.Read(ref NormalizedBmp[c]);
+        if (cached is null)
+        {
+            cached = NormalizePiece(c.ToString());
+            Volatile.Write(ref NormalizedBmp[c], cached);
+        }
+
+        return cached;
+    }
+
+    /// <summary>NFKC, then lower case without combining marks, format characters or Latin accents.</summary>
+    private static string NormalizePiece(string piece)
+    {
+        var builder = new StringBuilder(piece.Length + 1);
+        foreach (var n in SafeNormalize(piece))
+        {
+            var category = char.GetUnicodeCategory(n);
+            if (category is not (UnicodeCategory.NonSpacingMark or UnicodeCategory.EnclosingMark or UnicodeCategory.Format))
+            {
+                builder.Append(StripLatinAccent(char.ToLowerInvariant(n)));
+            }
+        }
+
+        return builder.ToString();
     }
 
     private static string SafeNormalize(string piece)
@@ -188,7 +205,9 @@ public static class TextNormalizer
 
     private static List<Token> Split(MappedBuffer chars, string original)
     {
-        var tokens = new List<Token>();
+        // At most about one word in four characters: sized once, long texts do not copy the list as it grows.
+        var tokens = new List<Token>((chars.Count / 4) + 4);
+        Span<char> scratch = stackalloc char[64];
         var i = 0;
         while (i < chars.Count)
         {
@@ -222,14 +241,14 @@ public static class TextNormalizer
                 continue;
             }
 
-            var value = string.Create(end - start, (chars, start), static (span, state) =>
+            var length = end - start;
+            var buffer = length <= scratch.Length ? scratch[..length] : new char[length];
+            for (var k = 0; k < length; k++)
             {
-                for (var k = 0; k < span.Length; k++)
-                {
-                    span[k] = state.chars[state.start + k].Char;
-                }
-            });
-            var folded = Fold(value);
+                buffer[k] = chars[start + k].Char;
+            }
+
+            var folded = IsPlain(buffer) ? WordCache.Get(buffer) : Fold(new string(buffer));
             var from = chars[start].Start;
             tokens.Add(new Token(folded, from, Math.Min(original.Length, chars[end - 1].End) - from));
         }
@@ -241,7 +260,7 @@ public static class TextNormalizer
     internal static string Fold(string word)
     {
         // Plain words, numbers, and long runs (encoded data, hashes) have nothing to fold.
-        if (word.Length > 40 || IsPlain(word) || word.All(char.IsAsciiDigit))
+        if (word.Length > 40 || IsPlain(word.AsSpan()) || !word.AsSpan().ContainsAnyExceptInRange('0', '9'))
         {
             return word;
         }
@@ -318,7 +337,7 @@ public static class TextNormalizer
     }
 
     /// <summary>Lower-case letters of one script, no digits or symbols, no letter three times in a row: nothing to fold.</summary>
-    private static bool IsPlain(string word)
+    private static bool IsPlain(ReadOnlySpan<char> word)
     {
         var script = 0;
         for (var k = 0; k < word.Length; k++)
@@ -339,6 +358,11 @@ public static class TextNormalizer
     /// <summary>"k i l l" and "n.u.k.e" become one token when three or more single letters are spaced out.</summary>
     private static IReadOnlyList<Token> JoinSpacedLetters(List<Token> tokens, string original)
     {
+        if (!HasThreeSingleLettersInARow(tokens))
+        {
+            return tokens;
+        }
+
         var result = new List<Token>(tokens.Count);
         var i = 0;
         while (i < tokens.Count)
@@ -380,6 +404,21 @@ public static class TextNormalizer
         }
 
         return result;
+    }
+
+    private static bool HasThreeSingleLettersInARow(List<Token> tokens)
+    {
+        var run = 0;
+        foreach (var t in tokens)
+        {
+            run = t.Value.Length == 1 ? run + 1 : 0;
+            if (run == 3)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static Token Merge(List<Token> tokens, int from, int to)
