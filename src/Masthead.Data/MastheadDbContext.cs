@@ -1,4 +1,5 @@
 using Masthead.Data.Entities;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
@@ -8,7 +9,7 @@ namespace Masthead.Data;
 /// The one database context. Each provider (SQLite, PostgreSQL) keeps its own generated
 /// migrations in its own project; this class holds only the model.
 /// </summary>
-public sealed class MastheadDbContext(DbContextOptions<MastheadDbContext> options) : DbContext(options)
+public sealed class MastheadDbContext(DbContextOptions<MastheadDbContext> options) : IdentityDbContext<StaffUser>(options)
 {
     public DbSet<Publication> Publications => Set<Publication>();
     public DbSet<Author> Authors => Set<Author>();
@@ -20,6 +21,7 @@ public sealed class MastheadDbContext(DbContextOptions<MastheadDbContext> option
     public DbSet<Comment> Comments => Set<Comment>();
     public DbSet<Linkback> Linkbacks => Set<Linkback>();
     public DbSet<ModerationDecision> ModerationDecisions => Set<ModerationDecision>();
+    public DbSet<CommenterBan> CommenterBans => Set<CommenterBan>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -31,6 +33,18 @@ public sealed class MastheadDbContext(DbContextOptions<MastheadDbContext> option
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
+        // Staff accounts, roles and their claims: ASP.NET Core Identity's own tables.
+        base.OnModelCreating(modelBuilder);
+        modelBuilder.Entity<StaffUser>(e => e.Property(u => u.DisplayName).HasMaxLength(100));
+
+        modelBuilder.Entity<CommenterBan>(e =>
+        {
+            e.HasIndex(b => new { b.Kind, b.Value });
+            e.Property(b => b.Value).HasMaxLength(254);
+            e.Property(b => b.Moderator).HasMaxLength(256);
+            e.Property(b => b.Reason).HasMaxLength(500);
+        });
+
         modelBuilder.Entity<Publication>(e =>
         {
             e.Property(p => p.Name).HasMaxLength(200);
@@ -92,6 +106,7 @@ public sealed class MastheadDbContext(DbContextOptions<MastheadDbContext> option
         modelBuilder.Entity<Comment>(e =>
         {
             e.HasIndex(c => new { c.ArticleId, c.Status, c.CreatedAt });
+            e.HasIndex(c => new { c.Status, c.CreatedAt });
             e.HasIndex(c => new { c.AuthorEmail, c.Status });
             e.HasIndex(c => new { c.IpAddress, c.Status });
             e.HasIndex(c => new { c.AuthorName, c.Status });
@@ -101,6 +116,7 @@ public sealed class MastheadDbContext(DbContextOptions<MastheadDbContext> option
             e.Property(c => c.IpAddress).HasMaxLength(45);
             e.Property(c => c.UserAgent).HasMaxLength(500);
             e.Property(c => c.ModerationReason).HasMaxLength(1000);
+            e.Property(c => c.ModerationCategory).HasMaxLength(16);
             e.HasOne(c => c.Article).WithMany().OnDelete(DeleteBehavior.Cascade);
             e.HasOne(c => c.Parent).WithMany().OnDelete(DeleteBehavior.Restrict);
         });

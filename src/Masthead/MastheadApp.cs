@@ -25,8 +25,10 @@ public static class MastheadApp
     public static WebApplication MapFeatures(this WebApplication app)
     {
         app.UseSite();
+        app.UseNewsroom();
         app.UseDiscussionLimits();
         app.MapFeeds();
+        app.MapModeration();
         app.MapSite();
         return app;
     }

@@ -34,6 +34,9 @@ public sealed class Comment
     /// <summary>Why the moderation seam chose the status, for moderators.</summary>
     public string? ModerationReason { get; set; }
 
+    /// <summary>What the engine took a held comment for (spam, insult, hate, threat, profanity), to filter the queue by.</summary>
+    public string? ModerationCategory { get; set; }
+
     /// <summary>The engine's full decision as JSON: action, scores, reasons and offending spans.</summary>
     public string? ModerationDetails { get; set; }
 

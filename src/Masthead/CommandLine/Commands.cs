@@ -21,6 +21,7 @@ public static class Commands
         root.Subcommands.Add(AuthorCommand());
         root.Subcommands.Add(DemoCommand());
         root.Subcommands.Add(ModerationCommands.Create());
+        root.Subcommands.Add(UserCommands.Create());
         var parse = root.Parse(args);
         return await parse.InvokeAsync();
     }
@@ -85,7 +86,15 @@ public static class Commands
     }
 
     /// <summary>Builds the services against the configured database, brings its schema up to date, and runs <paramref name="work"/>.</summary>
-    private static async Task<int> RunAsync(ParseResult result, Func<IServiceProvider, CancellationToken, Task> work, CancellationToken cancellationToken, string errorPrefix = "")
+    private static Task<int> RunAsync(ParseResult result, Func<IServiceProvider, CancellationToken, Task> work, CancellationToken cancellationToken, string errorPrefix = "") =>
+        RunWithServicesAsync(result, async (services, token) =>
+        {
+            await work(services, token);
+            return 0;
+        }, cancellationToken, errorPrefix);
+
+    /// <summary>As <see cref="RunAsync"/>, for work that chooses its own exit code.</summary>
+    internal static async Task<int> RunWithServicesAsync(ParseResult result, Func<IServiceProvider, CancellationToken, Task<int>> work, CancellationToken cancellationToken, string errorPrefix = "")
     {
         var unmatched = result.UnmatchedTokens.ToArray();
         var bad = unmatched.FirstOrDefault(t => !t.StartsWith("--", StringComparison.Ordinal) || !t.Contains('=', StringComparison.Ordinal));
@@ -101,8 +110,7 @@ public static class Commands
         {
             await app.Services.GetRequiredService<DatabaseInitializer>().MigrateAsync(cancellationToken);
             await scope.ServiceProvider.GetRequiredService<PublicationStore>().EnsureAsync(cancellationToken);
-            await work(scope.ServiceProvider, cancellationToken);
-            return 0;
+            return await work(scope.ServiceProvider, cancellationToken);
         }
         catch (ImportException e)
         {

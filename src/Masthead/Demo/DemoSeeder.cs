@@ -2,6 +2,7 @@ using System.Reflection;
 using Masthead.Data;
 using Masthead.Data.Entities;
 using Masthead.Discussion;
+using Masthead.Moderation;
 using Masthead.Newsroom;
 using Masthead.Site;
 using Microsoft.EntityFrameworkCore;
@@ -19,6 +20,7 @@ public sealed class DemoSeeder(
     AuthorImporter authors,
     ArticleImporter articles,
     CommentMarkdown commentMarkdown,
+    ICommentModerator moderator,
     SiteContext site,
     IOptions<DemoOptions> options,
     IOptions<PublicationOptions> publicationOptions,
@@ -64,6 +66,12 @@ public sealed class DemoSeeder(
         await transaction.CommitAsync(cancellationToken);
         logger.LogInformation("Seeded the demo article /articles/{Slug} with {Comments} comments. Set Masthead:Demo:Enabled=false to start empty.",
             article.Slug, discussion.Comments.Count);
+        if (!await db.Users.AnyAsync(cancellationToken))
+        {
+            // No account is made with a known password: the operator creates the first one.
+            logger.LogWarning("No newsroom account yet. Create the first admin with `masthead user add you@example.com --role admin` " +
+                "(with `dotnet run --project src/Masthead --` in front from a source checkout), then sign in at /newsroom/signin.");
+        }
     }
 
     private async Task NamePublicationAsync(CancellationToken cancellationToken)
@@ -93,8 +101,18 @@ public sealed class DemoSeeder(
                 BodyHtml = commentMarkdown.ToHtml(c.Body),
                 CreatedAt = Before(article.PublishedAt!.Value.AddMinutes(c.Minutes), now),
                 Status = c.Status == "pending" ? CommentStatus.Pending : CommentStatus.Approved,
-                ModerationReason = c.Status == "pending" ? "Demo comment held for a moderator." : "Demo comment.",
+                ModerationReason = "Demo comment.",
             };
+            if (comment.Status == CommentStatus.Pending)
+            {
+                // Held demo comments carry the engine's real explanation, so the queue shows what it would.
+                var verdict = await moderator.ModerateAsync(
+                    new CommentSubmission(article.Id, comment.AuthorName, comment.AuthorEmail, comment.AuthorUrl, comment.BodyMarkdown, null, null), cancellationToken);
+                comment.ModerationReason = verdict.Reason.Length > 0 ? verdict.Reason : "Demo comment held for a moderator.";
+                comment.ModerationDetails = verdict.Details;
+                comment.ModerationCategory = verdict.Category;
+            }
+
             byKey[c.Key] = comment;
             db.Comments.Add(comment);
 

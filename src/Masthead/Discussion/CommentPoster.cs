@@ -91,6 +91,7 @@ public sealed class CommentPoster(
             Status = verdict.Status,
             ModerationReason = verdict.Reason.Length > 1000 ? verdict.Reason[..1000] : verdict.Reason,
             ModerationDetails = verdict.Details,
+            ModerationCategory = verdict.Category,
             IpAddress = ipAddress,
             UserAgent = userAgent is { Length: > 500 } ? userAgent[..500] : userAgent,
         };

@@ -10,7 +10,7 @@ namespace Masthead.Moderation;
 /// The site's moderation seam backed by the engine: looks up what the commenter did before, asks
 /// the engine, and turns its action into a comment status with the reasons kept for moderators.
 /// </summary>
-public sealed class EngineModerator(MastheadDbContext db, ModerationEngine engine) : ICommentModerator
+public sealed class EngineModerator(MastheadDbContext db, ModerationEngine engine, TimeProvider clock) : ICommentModerator
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -28,7 +28,10 @@ public sealed class EngineModerator(MastheadDbContext db, ModerationEngine engin
             ModerationAction.Reject => CommentStatus.Rejected,
             _ => CommentStatus.Pending,
         };
-        return new ModerationVerdict(status, string.Join(" ", result.Reasons), Describe(result));
+        var category = result.Action == ModerationAction.Approve
+            ? null
+            : result.Scores.Where(s => s.Value > 0).OrderByDescending(s => s.Value).Select(s => s.Key.ToString().ToLowerInvariant()).FirstOrDefault();
+        return new ModerationVerdict(status, string.Join(" ", result.Reasons), Describe(result), category);
     }
 
     private async Task<CommenterHistory> HistoryAsync(CommentSubmission submission, CancellationToken cancellationToken)
@@ -54,6 +57,7 @@ public sealed class EngineModerator(MastheadDbContext db, ModerationEngine engin
             Held: Count(CommentStatus.Pending),
             Spam: Count(CommentStatus.Spam),
             Rejected: Count(CommentStatus.Rejected),
+            Banned: await Bans.IsBannedAsync(db, email, ip, name, clock.GetUtcNow().UtcDateTime, cancellationToken),
             MarkedSpamBefore: spamFromAddress || spamUnderName);
     }
 

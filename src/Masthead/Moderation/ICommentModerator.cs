@@ -13,7 +13,8 @@ public sealed record CommentSubmission(
     string? UserAgent);
 
 /// <param name="Details">The engine's decision as JSON (action, scores, reasons, spans), stored with the comment.</param>
-public sealed record ModerationVerdict(CommentStatus Status, string Reason, string? Details = null);
+/// <param name="Category">What a comment not approved was taken for (spam, insult, hate, threat, profanity).</param>
+public sealed record ModerationVerdict(CommentStatus Status, string Reason, string? Details = null, string? Category = null);
 
 /// <summary>
 /// The one place every new comment passes before it is stored. The site depends only on this

@@ -60,6 +60,42 @@ public sealed class ModerationDecisions(MastheadDbContext db, LearningQueue lear
         return DecisionOutcome.Done;
     }
 
+    /// <summary>Bans the commenter of a comment by the chosen kinds (email, address, name) for a while or for good.</summary>
+    /// <returns>How many bans were recorded; none when the comment does not exist or has none of the kinds' values.</returns>
+    public async Task<int> BanAsync(long commentId, IReadOnlyCollection<BanKind> kinds, TimeSpan? duration, string moderator, string? reason, CancellationToken cancellationToken)
+    {
+        var comment = await db.Comments.AsNoTracking().FirstOrDefaultAsync(c => c.Id == commentId, cancellationToken);
+        if (comment is null)
+        {
+            return 0;
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var added = 0;
+        foreach (var kind in kinds.Distinct())
+        {
+            if (Bans.ValueFor(comment, kind) is not { Length: > 0 } value)
+            {
+                continue;
+            }
+
+            db.CommenterBans.Add(new CommenterBan
+            {
+                Kind = kind,
+                Value = value,
+                CreatedAt = now,
+                ExpiresAt = duration is { } d ? now + d : null,
+                Moderator = moderator,
+                Reason = reason,
+                CommentId = comment.Id,
+            });
+            added++;
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return added;
+    }
+
     /// <summary>The decisions the engine learns from; a deletion or a return to the queue teaches nothing.</summary>
     public static ModerationAction? ToAction(CommentStatus status) => status switch
     {

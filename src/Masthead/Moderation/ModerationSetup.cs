@@ -19,6 +19,7 @@ public static class ModerationSetup
             sp.GetRequiredService<IOptions<ModerationOptions>>().Value, sp.GetRequiredService<TimeProvider>()));
         builder.Services.AddScoped<ICommentModerator, EngineModerator>();
         builder.Services.AddScoped<ModerationDecisions>();
+        builder.Services.AddScoped<Queue.ModerationQueue>();
         builder.Services.AddSingleton<LearningQueue>();
         builder.Services.AddHostedService<LearningWorker>();
         return builder;

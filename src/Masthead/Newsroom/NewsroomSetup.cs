@@ -1,11 +1,95 @@
+using Masthead.Data;
+using Masthead.Data.Entities;
+using Masthead.Newsroom.Accounts;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Identity;
+
 namespace Masthead.Newsroom;
 
 public static class NewsroomSetup
 {
+    public const string CookieName = "mh_staff";
+    public const string PathPrefix = "/newsroom";
+
+    /// <summary>Staff accounts (ASP.NET Core Identity on the site's database), the role policies, and the newsroom's own services.</summary>
     public static IHostApplicationBuilder AddNewsroom(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddScoped<ArticleImporter>();
-        builder.Services.AddScoped<AuthorImporter>();
+        var services = builder.Services;
+        services.AddScoped<ArticleImporter>();
+        services.AddScoped<AuthorImporter>();
+        services.AddScoped<StaffAccounts>();
+
+        services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
+        services.AddIdentityCore<StaffUser>(o =>
+            {
+                // Length over composition rules, as current guidance (NIST SP 800-63B) has it.
+                o.Password.RequiredLength = 12;
+                o.Password.RequireDigit = false;
+                o.Password.RequireLowercase = false;
+                o.Password.RequireUppercase = false;
+                o.Password.RequireNonAlphanumeric = false;
+                o.User.RequireUniqueEmail = true;
+                o.Lockout.AllowedForNewUsers = true;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+            })
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<MastheadDbContext>()
+            .AddSignInManager();
+
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.Cookie.Name = CookieName;
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Strict;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+
+            // Readers' pages never carry the staff cookie, so they stay cacheable and anonymous.
+            o.Cookie.Path = PathPrefix;
+            o.LoginPath = PathPrefix + "/signin";
+            o.ExpireTimeSpan = TimeSpan.FromHours(12);
+            o.SlidingExpiration = true;
+            o.Events = new CookieAuthenticationEvents
+            {
+                // A signed-in member of staff asking for another role's page gets a plain 403, and
+                // API callers get status codes rather than redirects to an HTML form.
+                OnRedirectToAccessDenied = context =>
+                {
+                    context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                    return Task.CompletedTask;
+                },
+                OnRedirectToLogin = context =>
+                {
+                    if (context.Request.Path.StartsWithSegments(PathPrefix + "/api", StringComparison.OrdinalIgnoreCase) ||
+                        !HttpMethods.IsGet(context.Request.Method))
+                    {
+                        context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+                    }
+                    else
+                    {
+                        context.Response.Redirect(context.RedirectUri);
+                    }
+
+                    return Task.CompletedTask;
+                },
+            };
+        });
+
+        services.AddAuthorizationBuilder().AddStaffPolicies();
+        services.Configure<Microsoft.AspNetCore.Mvc.RazorPages.RazorPagesOptions>(o =>
+        {
+            // Every page under the newsroom requires a role unless it says otherwise (sign-in).
+            o.Conventions.AuthorizeFolder("/Newsroom", StaffPolicies.Staff);
+            o.Conventions.AllowAnonymousToPage("/Newsroom/Accounts/SignIn");
+            o.Conventions.AuthorizeFolder("/Moderation/Queue", StaffPolicies.Moderate);
+        });
         return builder;
+    }
+
+    public static WebApplication UseNewsroom(this WebApplication app)
+    {
+        app.UseAuthentication();
+        app.UseAuthorization();
+        return app;
     }
 }
