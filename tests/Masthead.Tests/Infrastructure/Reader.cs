@@ -35,6 +35,9 @@ public sealed class Reader : IDisposable
     public async Task<HttpResponseMessage> PostAsync(string path, HttpContent content) =>
         await _http.PostAsync(path, content);
 
+    public async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request) =>
+        await _http.SendAsync(request);
+
     public async Task<HttpResponseMessage> PutAsync(string path, HttpContent content) =>
         await _http.PutAsync(path, content);
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Masthead.Data.Entities;
 using Masthead.Newsroom;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Masthead.Tests.Infrastructure;
@@ -54,6 +55,22 @@ public static class TestContent
         await server.InScopeAsync(sp => sp.GetRequiredService<ArticleImporter>().ImportAsync(text, CancellationToken.None));
         return slug;
     }
+
+    /// <summary>Stores a comment awaiting moderation directly, as if the engine had held it.</summary>
+    public static Task<long> HeldCommentAsync(this MastheadServer server, string articleSlug, string body, string? email = null, string name = "Someone", string? details = null, string? category = null) =>
+        server.DbAsync(async db =>
+        {
+            var article = await db.Articles.SingleAsync(a => a.Slug == articleSlug);
+            var comment = new Comment
+            {
+                ArticleId = article.Id, AuthorName = name, AuthorEmail = email ?? $"{Guid.NewGuid():N}@example.com",
+                BodyMarkdown = body, BodyHtml = $"<p>{System.Net.WebUtility.HtmlEncode(body)}</p>", CreatedAt = DateTime.UtcNow,
+                Status = CommentStatus.Pending, ModerationDetails = details, ModerationCategory = category,
+            };
+            db.Comments.Add(comment);
+            await db.SaveChangesAsync();
+            return comment.Id;
+        });
 
     /// <summary>Stores an approved comment directly, as if a moderator had approved it.</summary>
     public static Task<long> ApprovedCommentAsync(this MastheadServer server, string articleSlug, string name, string email, string body, long? parentId = null, DateTime? at = null) =>

@@ -37,7 +37,7 @@ public sealed class QueuePageModel(ModerationQueue queue, ModerationDecisions de
 
     public static IReadOnlyList<string> Categories { get; } = ["spam", "insult", "hate", "threat", "profanity"];
 
-    public async Task<IActionResult> OnGetAsync(string? tab, string? order, string? article, string? category, int page = 1, string? done = null, CancellationToken cancellationToken = default)
+    public async Task<IActionResult> OnGetAsync(string? tab, string? order, string? article, string? category, [FromQuery(Name = "page")] int page = 1, string? done = null, CancellationToken cancellationToken = default)
     {
         if (!TryReadFilter(tab, order, article, category, page, out var filter))
         {

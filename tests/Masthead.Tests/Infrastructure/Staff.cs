@@ -1,0 +1,40 @@
+using System.Net;
+using Masthead.Newsroom.Accounts;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Masthead.Tests.Infrastructure;
+
+/// <summary>Staff accounts for tests, created through the same service as <c>masthead user add</c>, and signed in through the real form.</summary>
+public static class Staff
+{
+    public const string Password = "a long test password";
+
+    public static async Task<string> UserAsync(this MastheadServer server, string role)
+    {
+        var email = $"{role}-{Guid.NewGuid():N}"[..(role.Length + 9)] + "@example.com";
+        var result = await server.InScopeAsync(sp => sp.GetRequiredService<StaffAccounts>().CreateAsync(email, "", role, Password, CancellationToken.None));
+        Assert.True(result.Succeeded, string.Join(" ", result.Errors));
+        return email;
+    }
+
+    public static async Task<HttpResponseMessage> SignInAsync(this Reader reader, string email, string password = Password)
+    {
+        var form = await reader.PageAsync("/newsroom/signin");
+        return await reader.PostAsync("/newsroom/signin", new Dictionary<string, string>
+        {
+            ["__csrf"] = form.CsrfToken,
+            ["Form.Email"] = email,
+            ["Form.Password"] = password,
+        });
+    }
+
+    /// <summary>A reader signed in as a new member of staff with <paramref name="role"/>.</summary>
+    public static async Task<Reader> SignedInAsync(this MastheadServer server, string role)
+    {
+        var email = await server.UserAsync(role);
+        var reader = server.NewReader();
+        var response = await reader.SignInAsync(email);
+        Assert.Equal(HttpStatusCode.Found, response.StatusCode);
+        return reader;
+    }
+}
