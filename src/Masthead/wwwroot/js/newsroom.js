@@ -6,6 +6,7 @@
   if (!list) { return; }
   var notice = document.getElementById("notice");
   var current = null;
+  var busy = false; // one decision at a time: a key pressed meanwhile must not act on the comment leaving
 
   function items() { return Array.prototype.slice.call(list.querySelectorAll(".nr-item")); }
 
@@ -26,6 +27,8 @@
   }
 
   function decide(form, decision) {
+    if (busy) { return; }
+    busy = true;
     var data = new FormData(form);
     data.set("Decision", decision);
     var item = form.closest(".nr-item");
@@ -40,7 +43,8 @@
           focusItem(next);
         }
       })
-      .catch(function () { notice.textContent = "The decision could not be sent; please try again."; });
+      .catch(function () { notice.textContent = "The decision could not be sent; please try again."; })
+      .then(function () { busy = false; });
   }
 
   list.addEventListener("submit", function (event) {
