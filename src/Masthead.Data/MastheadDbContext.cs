@@ -22,6 +22,7 @@ public sealed class MastheadDbContext(DbContextOptions<MastheadDbContext> option
     public DbSet<Linkback> Linkbacks => Set<Linkback>();
     public DbSet<ModerationDecision> ModerationDecisions => Set<ModerationDecision>();
     public DbSet<CommenterBan> CommenterBans => Set<CommenterBan>();
+    public DbSet<ArticleRevision> ArticleRevisions => Set<ArticleRevision>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -35,7 +36,21 @@ public sealed class MastheadDbContext(DbContextOptions<MastheadDbContext> option
     {
         // Staff accounts, roles and their claims: ASP.NET Core Identity's own tables.
         base.OnModelCreating(modelBuilder);
-        modelBuilder.Entity<StaffUser>(e => e.Property(u => u.DisplayName).HasMaxLength(100));
+        modelBuilder.Entity<StaffUser>(e =>
+        {
+            e.Property(u => u.DisplayName).HasMaxLength(100);
+            e.HasOne(u => u.Author).WithMany().OnDelete(DeleteBehavior.SetNull);
+        });
+
+        modelBuilder.Entity<ArticleRevision>(e =>
+        {
+            e.HasIndex(r => new { r.ArticleId, r.Version }).IsUnique();
+            e.Property(r => r.Title).HasMaxLength(300);
+            e.Property(r => r.Slug).HasMaxLength(200);
+            e.Property(r => r.Standfirst).HasMaxLength(1000);
+            e.Property(r => r.SavedBy).HasMaxLength(256);
+            e.HasOne(r => r.Article).WithMany().OnDelete(DeleteBehavior.Cascade);
+        });
 
         modelBuilder.Entity<CommenterBan>(e =>
         {
@@ -84,6 +99,7 @@ public sealed class MastheadDbContext(DbContextOptions<MastheadDbContext> option
             e.Property(a => a.Slug).HasMaxLength(200);
             e.Property(a => a.Title).HasMaxLength(300);
             e.Property(a => a.Standfirst).HasMaxLength(1000);
+            e.Property(a => a.Version).IsConcurrencyToken();
             e.HasOne(a => a.Section).WithMany(s => s.Articles).OnDelete(DeleteBehavior.SetNull);
             e.HasMany(a => a.Tags).WithMany(t => t.Articles).UsingEntity("ArticleTags");
         });

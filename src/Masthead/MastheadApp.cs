@@ -29,6 +29,7 @@ public static class MastheadApp
         app.UseDiscussionLimits();
         app.MapFeeds();
         app.MapModeration();
+        app.MapNewsroom();
         app.MapSite();
         return app;
     }

@@ -30,6 +30,9 @@ public sealed class Article
 
     public bool CommentsEnabled { get; set; } = true;
 
+    /// <summary>Goes up by one at every save; a save that expected another version is refused, so two editors never overwrite each other unseen.</summary>
+    public int Version { get; set; }
+
     public List<ArticleAuthor> Authors { get; set; } = [];
     public List<Tag> Tags { get; set; } = [];
     public List<ArticleSlug> FormerSlugs { get; set; } = [];
@@ -56,6 +59,21 @@ public sealed class ArticleAuthor
     public int AuthorId { get; set; }
     public Author Author { get; set; } = null!;
     public int Position { get; set; }
+}
+
+/// <summary>An article as it was after one save: what the revision history lists and can restore.</summary>
+public sealed class ArticleRevision
+{
+    public long Id { get; set; }
+    public int ArticleId { get; set; }
+    public Article Article { get; set; } = null!;
+    public int Version { get; set; }
+    public required string Title { get; set; }
+    public required string Slug { get; set; }
+    public string Standfirst { get; set; } = "";
+    public string BodyMarkdown { get; set; } = "";
+    public DateTime SavedAt { get; set; }
+    public required string SavedBy { get; set; }
 }
 
 /// <summary>A slug an article was published under before; it redirects to the current one.</summary>

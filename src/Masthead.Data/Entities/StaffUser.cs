@@ -7,6 +7,10 @@ public sealed class StaffUser : IdentityUser
 {
     /// <summary>How the newsroom names them in the audit log and the queue.</summary>
     public string DisplayName { get; set; } = "";
+
+    /// <summary>The byline this person writes under; an author may edit only articles that carry it.</summary>
+    public int? AuthorId { get; set; }
+    public Author? Author { get; set; }
 }
 
 /// <summary>The newsroom's roles; what each may do is decided in one place, the site's authorization policies.</summary>

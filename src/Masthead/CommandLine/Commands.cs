@@ -112,7 +112,7 @@ public static class Commands
             await scope.ServiceProvider.GetRequiredService<PublicationStore>().EnsureAsync(cancellationToken);
             return await work(scope.ServiceProvider, cancellationToken);
         }
-        catch (ImportException e)
+        catch (ContentException e)
         {
             await Console.Error.WriteLineAsync($"error: {errorPrefix}{e.Message}");
             return 1;

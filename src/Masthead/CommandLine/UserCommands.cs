@@ -13,9 +13,10 @@ public static class UserCommands
         var email = new Argument<string>("EMAIL") { Description = "The email the person signs in with." };
         var role = new Option<string>("--role") { Description = $"One of: {string.Join(", ", StaffRoles.All)}.", Required = true };
         var name = new Option<string?>("--name") { Description = "How the newsroom names them (defaults to the part of the email before @)." };
+        var author = new Option<string?>("--author") { Description = "The author slug whose byline they write under (required for the author role)." };
         var add = new Command("add", "Create a staff account. The password is read from standard input when it is redirected, otherwise asked for twice without echo; never taken as an argument.")
         {
-            email, role, name,
+            email, role, name, author,
         };
         add.TreatUnmatchedTokensAsErrors = false;
         add.SetAction((result, ct) => Commands.RunWithServicesAsync(result, async (services, token) =>
@@ -28,7 +29,7 @@ public static class UserCommands
             }
 
             var outcome = await services.GetRequiredService<StaffAccounts>().CreateAsync(
-                result.GetValue(email)!, result.GetValue(name) ?? "", result.GetValue(role)!, password, token);
+                result.GetValue(email)!, result.GetValue(name) ?? "", result.GetValue(role)!, password, token, result.GetValue(author));
             if (!outcome.Succeeded)
             {
                 foreach (var error in outcome.Errors)

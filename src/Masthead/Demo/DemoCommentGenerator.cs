@@ -26,7 +26,7 @@ public sealed class DemoCommentGenerator(MastheadDbContext db, CommentMarkdown m
     public async Task<int> AddAsync(string articleSlug, int count, CancellationToken cancellationToken)
     {
         var article = await db.Articles.SingleOrDefaultAsync(a => a.Slug == articleSlug, cancellationToken)
-                      ?? throw new Newsroom.ImportException($"No article with slug '{articleSlug}'.");
+                      ?? throw new Newsroom.ContentException($"No article with slug '{articleSlug}'.");
         var random = new Random(count);
         var start = (article.PublishedAt ?? clock.GetUtcNow().UtcDateTime).AddMinutes(1);
         var span = Math.Max(1, (clock.GetUtcNow().UtcDateTime - start).TotalMinutes);

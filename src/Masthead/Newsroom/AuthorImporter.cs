@@ -27,18 +27,18 @@ public sealed class AuthorImporter(MastheadDbContext db, Site.IPageCache pageCac
         var file = FrontMatter.Read<AuthorFile>(yaml);
         if (string.IsNullOrWhiteSpace(file.Name))
         {
-            throw new ImportException("'name' is required.");
+            throw new ContentException("'name' is required.");
         }
 
         var slug = string.IsNullOrWhiteSpace(file.Slug) ? Slugs.From(file.Name) : file.Slug.Trim();
         if (file.Name.Length > 200)
         {
-            throw new ImportException("'name' can be at most 200 characters.");
+            throw new ContentException("'name' can be at most 200 characters.");
         }
 
         if (!Slugs.IsValid(slug) || slug.Length > 100)
         {
-            throw new ImportException($"'{slug}' is not a valid slug: use lower-case letters, digits and single hyphens.");
+            throw new ContentException($"'{slug}' is not a valid slug: use lower-case letters, digits and single hyphens.");
         }
 
         var author = await db.Authors.FirstOrDefaultAsync(a => a.Slug == slug, cancellationToken);
@@ -58,7 +58,7 @@ public sealed class AuthorImporter(MastheadDbContext db, Site.IPageCache pageCac
     private static string CheckHandle(string handle) =>
         handle.Length is > 0 and <= 15 && handle.All(c => char.IsAsciiLetterOrDigit(c) || c == '_')
             ? handle
-            : throw new ImportException($"'{handle}' is not a valid X handle (letters, digits and underscores, at most 15).");
+            : throw new ContentException($"'{handle}' is not a valid X handle (letters, digits and underscores, at most 15).");
 
     internal static string? HttpUrlOrNull(string? value, string field)
     {
@@ -69,6 +69,6 @@ public sealed class AuthorImporter(MastheadDbContext db, Site.IPageCache pageCac
 
         return Uri.TryCreate(value.Trim(), UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)
             ? uri.AbsoluteUri
-            : throw new ImportException($"'{field}' must be an http or https address.");
+            : throw new ContentException($"'{field}' must be an http or https address.");
     }
 }

@@ -16,13 +16,13 @@ public static class FrontMatter
         text = text.Replace("\r\n", "\n", StringComparison.Ordinal).TrimStart('\uFEFF');
         if (!text.StartsWith("---\n", StringComparison.Ordinal))
         {
-            throw new ImportException("The file must start with YAML front matter between two '---' lines.");
+            throw new ContentException("The file must start with YAML front matter between two '---' lines.");
         }
 
         var end = text.IndexOf("\n---", 3, StringComparison.Ordinal);
         if (end < 0)
         {
-            throw new ImportException("The front matter is not closed by a '---' line.");
+            throw new ContentException("The front matter is not closed by a '---' line.");
         }
 
         var afterMarker = text.IndexOf('\n', end + 4);
@@ -39,10 +39,10 @@ public static class FrontMatter
         }
         catch (YamlException e)
         {
-            throw new ImportException($"The YAML is not valid at line {e.Start.Line}: {e.InnerException?.Message ?? e.Message}");
+            throw new ContentException($"The YAML is not valid at line {e.Start.Line}: {e.InnerException?.Message ?? e.Message}");
         }
     }
 }
 
-/// <summary>An import that cannot go ahead; the message says why in words an editor understands.</summary>
-public sealed class ImportException(string message) : Exception(message);
+/// <summary>Content that cannot be saved (from a file or the editor); the message says why in words an editor understands.</summary>
+public sealed class ContentException(string message) : Exception(message);

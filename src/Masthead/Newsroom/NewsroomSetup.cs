@@ -1,6 +1,7 @@
 using Masthead.Data;
 using Masthead.Data.Entities;
 using Masthead.Newsroom.Accounts;
+using Masthead.Newsroom.Editor;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
 
@@ -16,6 +17,8 @@ public static class NewsroomSetup
     {
         var services = builder.Services;
         services.AddScoped<ArticleImporter>();
+        services.AddScoped<Editor.ArticleWriter>();
+        services.AddScoped<Editor.EditorAccess>();
         services.AddScoped<AuthorImporter>();
         services.AddScoped<StaffAccounts>();
 
@@ -82,6 +85,8 @@ public static class NewsroomSetup
             o.Conventions.AuthorizeFolder("/Newsroom", StaffPolicies.Staff);
             o.Conventions.AllowAnonymousToPage("/Newsroom/Accounts/SignIn");
             o.Conventions.AuthorizeFolder("/Moderation/Queue", StaffPolicies.Moderate);
+            o.Conventions.AuthorizeFolder("/Newsroom/Editor", StaffPolicies.Write);
+            o.Conventions.AddPageRoute("/Newsroom/Editor/ArticleEdit", PathPrefix + "/articles/new");
         });
         return builder;
     }
@@ -90,6 +95,12 @@ public static class NewsroomSetup
     {
         app.UseAuthentication();
         app.UseAuthorization();
+        return app;
+    }
+
+    public static WebApplication MapNewsroom(this WebApplication app)
+    {
+        app.MapEditor();
         return app;
     }
 }

@@ -91,6 +91,18 @@ public abstract class MastheadServer : WebApplicationFactory<Program>, IAsyncLif
 
 public sealed class SqliteServer : MastheadServer;
 
+/// <summary>A SQLite site whose clock the test moves: for schedules and anything else time decides.</summary>
+public sealed class FakeClockServer : MastheadServer
+{
+    public Microsoft.Extensions.Time.Testing.FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(Clock));
+    }
+}
+
 public sealed class PostgresServer : MastheadServer
 {
     private readonly string _database = "masthead_test_" + Guid.NewGuid().ToString("N")[..12];

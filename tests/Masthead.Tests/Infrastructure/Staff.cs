@@ -9,10 +9,16 @@ public static class Staff
 {
     public const string Password = "a long test password";
 
-    public static async Task<string> UserAsync(this MastheadServer server, string role)
+    public static async Task<string> UserAsync(this MastheadServer server, string role, string? authorSlug = null)
     {
         var email = $"{role}-{Guid.NewGuid():N}"[..(role.Length + 9)] + "@example.com";
-        var result = await server.InScopeAsync(sp => sp.GetRequiredService<StaffAccounts>().CreateAsync(email, "", role, Password, CancellationToken.None));
+        if (role == Masthead.Data.Entities.StaffRoles.Author && authorSlug is null)
+        {
+            authorSlug = TestContent.Unique("byline");
+            await server.AuthorAsync(authorSlug);
+        }
+
+        var result = await server.InScopeAsync(sp => sp.GetRequiredService<StaffAccounts>().CreateAsync(email, "", role, Password, CancellationToken.None, authorSlug));
         Assert.True(result.Succeeded, string.Join(" ", result.Errors));
         return email;
     }
@@ -29,9 +35,9 @@ public static class Staff
     }
 
     /// <summary>A reader signed in as a new member of staff with <paramref name="role"/>.</summary>
-    public static async Task<Reader> SignedInAsync(this MastheadServer server, string role)
+    public static async Task<Reader> SignedInAsync(this MastheadServer server, string role, string? authorSlug = null)
     {
-        var email = await server.UserAsync(role);
+        var email = await server.UserAsync(role, authorSlug);
         var reader = server.NewReader();
         var response = await reader.SignInAsync(email);
         Assert.Equal(HttpStatusCode.Found, response.StatusCode);

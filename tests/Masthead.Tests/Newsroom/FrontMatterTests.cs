@@ -18,7 +18,7 @@ public sealed class FrontMatterTests
     [InlineData("---\ntitle: T\nnever closed")]
     public void Split_Malformed_ExplainsWhatIsWrong(string text)
     {
-        var e = Assert.Throws<ImportException>(() => FrontMatter.Split(text));
+        var e = Assert.Throws<ContentException>(() => FrontMatter.Split(text));
 
         Assert.Contains("---", e.Message, StringComparison.Ordinal);
     }
@@ -26,7 +26,7 @@ public sealed class FrontMatterTests
     [Fact]
     public void Read_InvalidYaml_NamesTheLine()
     {
-        var e = Assert.Throws<ImportException>(() => FrontMatter.Read<ArticleFile>("title: T\ntags: [unclosed\n"));
+        var e = Assert.Throws<ContentException>(() => FrontMatter.Read<ArticleFile>("title: T\ntags: [unclosed\n"));
 
         Assert.Contains("line", e.Message, StringComparison.Ordinal);
     }

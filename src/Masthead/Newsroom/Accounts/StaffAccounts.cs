@@ -1,5 +1,7 @@
+using Masthead.Data;
 using Masthead.Data.Entities;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 
 namespace Masthead.Newsroom.Accounts;
 
@@ -10,9 +12,10 @@ public sealed record AccountResult(bool Succeeded, IReadOnlyList<string> Errors)
 }
 
 /// <summary>Creates staff accounts with one role each; used by the command line and the users page.</summary>
-public sealed class StaffAccounts(UserManager<StaffUser> users, RoleManager<IdentityRole> roles)
+public sealed class StaffAccounts(UserManager<StaffUser> users, RoleManager<IdentityRole> roles, MastheadDbContext db)
 {
-    public async Task<AccountResult> CreateAsync(string email, string displayName, string role, string password, CancellationToken cancellationToken)
+    /// <param name="authorSlug">The byline the person writes under; authors may edit only articles carrying it.</param>
+    public async Task<AccountResult> CreateAsync(string email, string displayName, string role, string password, CancellationToken cancellationToken, string? authorSlug = null)
     {
         cancellationToken.ThrowIfCancellationRequested();
         role = role.Trim().ToLowerInvariant();
@@ -26,6 +29,20 @@ public sealed class StaffAccounts(UserManager<StaffUser> users, RoleManager<Iden
             return AccountResult.Fail($"'{email}' is not an email address.");
         }
 
+        Author? author = null;
+        if (!string.IsNullOrWhiteSpace(authorSlug))
+        {
+            author = await db.Authors.FirstOrDefaultAsync(a => a.Slug == authorSlug.Trim(), cancellationToken);
+            if (author is null)
+            {
+                return AccountResult.Fail($"There is no author '{authorSlug}'. Create the author first.");
+            }
+        }
+        else if (role == StaffRoles.Author)
+        {
+            return AccountResult.Fail("An author account needs the byline it writes under (--author SLUG).");
+        }
+
         await EnsureRolesAsync(cancellationToken);
         var user = new StaffUser
         {
@@ -33,6 +50,7 @@ public sealed class StaffAccounts(UserManager<StaffUser> users, RoleManager<Iden
             Email = address.Address,
             EmailConfirmed = true,
             DisplayName = string.IsNullOrWhiteSpace(displayName) ? address.User : displayName.Trim(),
+            AuthorId = author?.Id,
         };
         var created = await users.CreateAsync(user, password);
         if (!created.Succeeded)
