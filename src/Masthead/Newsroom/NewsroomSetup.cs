@@ -19,6 +19,7 @@ public static class NewsroomSetup
         services.AddScoped<ArticleImporter>();
         services.AddScoped<Editor.ArticleWriter>();
         services.AddScoped<Editor.EditorAccess>();
+        services.AddScoped<Dashboard.DashboardQueries>();
         services.AddScoped<AuthorImporter>();
         services.AddScoped<StaffAccounts>();
 
