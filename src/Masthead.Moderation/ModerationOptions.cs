@@ -37,7 +37,8 @@ public sealed class ModerationOptions
     /// </summary>
     public Dictionary<Category, Thresholds> Thresholds { get; set; } = new()
     {
-        [Category.Threat] = new(0.5),
+        // Lower than the others: a missed threat costs more than a legitimate comment held a while.
+        [Category.Threat] = new(0.45),
         [Category.Hate] = new(0.5),
         [Category.Insult] = new(0.5),
         [Category.Spam] = new(0.7, 0.95),

@@ -51,6 +51,31 @@ public sealed class ModerationEngineTests
         Assert.Equal(ModerationAction.Approve, result.Action);
     }
 
+    [Fact]
+    public void Moderate_OneHatefulSentenceInALongReasonableComment_NotApproved()
+    {
+        const string text = "The sanctions package is weaker than announced and the article explains why in detail. " +
+            "Exemptions for fertiliser and aluminium were added at the last minute, and the shadow fleet still sails. " +
+            "Muslims breed like rats and they are taking over Europe. " +
+            "Either way the next package will need the votes of the same three governments that blocked this one.";
+
+        var result = Engine.Moderate(new CommentInput(text));
+
+        Assert.NotEqual(ModerationAction.Approve, result.Action);
+        Assert.Contains(result.Signals, s => s.Category == Category.Hate);
+    }
+
+    [Fact]
+    public void Sentences_SplitAtStopsAndLineBreaks_ShortOnesDropped()
+    {
+        const string text = "One two three four. Five six!\nSeven eight nine ten eleven? Twelve";
+        var tokens = Masthead.Moderation.Text.TextNormalizer.Tokenize(text);
+
+        var sentences = Masthead.Moderation.Phases.ClassifierPhase.Sentences(text, tokens);
+
+        Assert.Equal(["one two three four", "seven eight nine ten eleven"], sentences.Select(s => string.Join(' ', s.Select(t => t.Value))));
+    }
+
     [Theory]
     [InlineData("Thank you for your work.")]
     [InlineData("Great piece, shared it with my students.")]
