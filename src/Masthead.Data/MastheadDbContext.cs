@@ -23,6 +23,8 @@ public sealed class MastheadDbContext(DbContextOptions<MastheadDbContext> option
     public DbSet<ModerationDecision> ModerationDecisions => Set<ModerationDecision>();
     public DbSet<CommenterBan> CommenterBans => Set<CommenterBan>();
     public DbSet<ArticleRevision> ArticleRevisions => Set<ArticleRevision>();
+    public DbSet<StoredSettings> StoredSettings => Set<StoredSettings>();
+    public DbSet<SettingsChange> SettingsChanges => Set<SettingsChange>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -40,6 +42,21 @@ public sealed class MastheadDbContext(DbContextOptions<MastheadDbContext> option
         {
             e.Property(u => u.DisplayName).HasMaxLength(100);
             e.HasOne(u => u.Author).WithMany().OnDelete(DeleteBehavior.SetNull);
+        });
+
+        modelBuilder.Entity<StoredSettings>(e =>
+        {
+            e.HasIndex(x => x.Name).IsUnique();
+            e.Property(x => x.Name).HasMaxLength(50);
+            e.Property(x => x.UpdatedBy).HasMaxLength(256);
+            e.Property(x => x.Version).IsConcurrencyToken();
+        });
+
+        modelBuilder.Entity<SettingsChange>(e =>
+        {
+            e.HasIndex(x => new { x.Name, x.ChangedAt });
+            e.Property(x => x.Name).HasMaxLength(50);
+            e.Property(x => x.ChangedBy).HasMaxLength(256);
         });
 
         modelBuilder.Entity<ArticleRevision>(e =>

@@ -18,12 +18,36 @@ public sealed class ModerationEngine
 {
     private static readonly Category[] ClassifierCategories = [Category.Insult, Category.Hate, Category.Threat, Category.Spam];
 
-    private readonly ModerationOptions _options;
     private readonly TextClassifier _classifier;
     private readonly BayesSpamFilter _spamFilter;
-    private readonly IReadOnlyList<IModerationPhase> _phases;
+    private readonly RecentComments _recent;
+    private readonly TimeProvider _clock;
+
+    /// <summary>The options and the phases built from them, swapped as one when an editor changes the settings.</summary>
+    private sealed record Setup(ModerationOptions Options, IReadOnlyList<IModerationPhase> Phases);
+
+    private Setup _setup;
 
     public ModerationEngine(ModerationOptions options, WordList lists, TextClassifier classifier, BayesSpamFilter spamFilter, RecentComments recent, TimeProvider clock)
+    {
+        _classifier = classifier;
+        _spamFilter = spamFilter;
+        _recent = recent;
+        _clock = clock;
+        _setup = Build(options, lists);
+    }
+
+    public ModerationOptions Options => Volatile.Read(ref _setup).Options;
+
+    /// <summary>
+    /// Takes new options (thresholds, switches, extra list entries) without forgetting anything
+    /// learned: the classifier, the spam filter and the recent comments carry over.
+    /// </summary>
+    /// <exception cref="ArgumentException">The options are invalid; the engine keeps its current ones.</exception>
+    public void Reconfigure(ModerationOptions options) =>
+        Volatile.Write(ref _setup, Build(options, new WordList(BuiltInListLines().Concat(options.ExtraListEntries))));
+
+    private Setup Build(ModerationOptions options, WordList lists)
     {
         var errors = options.Validate();
         if (errors.Count > 0)
@@ -31,9 +55,6 @@ public sealed class ModerationEngine
             throw new ArgumentException("Invalid moderation options: " + string.Join(" ", errors), nameof(options));
         }
 
-        _options = options;
-        _classifier = classifier;
-        _spamFilter = spamFilter;
         var phases = new List<IModerationPhase>();
         if (options.History)
         {
@@ -52,23 +73,21 @@ public sealed class ModerationEngine
 
         if (options.Repeats)
         {
-            phases.Add(new RepeatPhase(recent, clock));
+            phases.Add(new RepeatPhase(_recent, _clock));
         }
 
         if (options.Classifier)
         {
-            phases.Add(new ClassifierPhase(classifier));
+            phases.Add(new ClassifierPhase(_classifier));
         }
 
         if (options.SpamFilter)
         {
-            phases.Add(new SpamFilterPhase(spamFilter));
+            phases.Add(new SpamFilterPhase(_spamFilter));
         }
 
-        _phases = phases;
+        return new Setup(options, phases);
     }
-
-    public ModerationOptions Options => _options;
 
     /// <summary>The engine with the built-in word lists, trained on the shipped examples.</summary>
     public static ModerationEngine CreateDefault(ModerationOptions? options = null, TimeProvider? clock = null)
@@ -106,15 +125,16 @@ public sealed class ModerationEngine
     /// </summary>
     public ModerationResult Moderate(CommentInput input)
     {
+        var setup = Volatile.Read(ref _setup);
         var text = input.Text ?? "";
         var tokens = TextNormalizer.Tokenize(text);
-        var context = new PhaseContext(input with { Text = text }, tokens, LinkFinder.Find(text), _options);
+        var context = new PhaseContext(input with { Text = text }, tokens, LinkFinder.Find(text), setup.Options);
         if (tokens.Count == 0 && text.Trim().Length > 0)
         {
             context.Signals.Add(Signal.Of("normalization", Category.Spam, 0.3, "No words in the text."));
         }
 
-        foreach (var phase in _phases)
+        foreach (var phase in setup.Phases)
         {
             try
             {
@@ -126,7 +146,7 @@ public sealed class ModerationEngine
             }
         }
 
-        return ModerationPolicy.Decide(context.Signals, context.Directives, context.History, _options);
+        return ModerationPolicy.Decide(context.Signals, context.Directives, context.History, setup.Options);
     }
 
     /// <summary>

@@ -29,7 +29,7 @@ public sealed class CommentPoster(
     CommentMarkdown markdown,
     DiscussionQueries discussion,
     IPageCache pageCache,
-    IOptions<DiscussionOptions> options,
+    IOptionsMonitor<DiscussionOptions> options,
     TimeProvider clock,
     ILogger<CommentPoster> logger)
 {
@@ -42,7 +42,7 @@ public sealed class CommentPoster(
 
         var errors = new Dictionary<string, string>();
         var body = Clean(form.Body).Trim();
-        var max = options.Value.MaxCommentLength;
+        var max = options.CurrentValue.MaxCommentLength;
         if (body.Length == 0)
         {
             errors[nameof(CommentForm.Body)] = "Please write a comment.";

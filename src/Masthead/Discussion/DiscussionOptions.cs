@@ -7,6 +7,9 @@ public sealed class DiscussionOptions
 {
     public const string Section = "Masthead:Discussion";
 
+    /// <summary>Whether a new article starts with comments open.</summary>
+    public bool CommentsOnByDefault { get; set; } = true;
+
     /// <summary>Comments close this many days after publication; 0 keeps them open for ever.</summary>
     [Range(0, 36500)]
     public int CloseAfterDays { get; set; } = 30;

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 
 namespace Masthead.Discussion;
 
-public sealed class DiscussionQueries(MastheadDbContext db, IOptions<DiscussionOptions> options, TimeProvider clock)
+public sealed class DiscussionQueries(MastheadDbContext db, IOptionsMonitor<DiscussionOptions> options, TimeProvider clock)
 {
     /// <summary>
     /// The discussion under an article: approved comments, plus the viewer's own comments still
@@ -27,7 +27,7 @@ public sealed class DiscussionQueries(MastheadDbContext db, IOptions<DiscussionO
             .Select(l => new LinkbackView(l.Id, l.Kind, l.SourceUrl, l.Title, l.SiteName, l.ReceivedAt))
             .ToListAsync(cancellationToken);
 
-        var maxDepth = options.Value.MaxDepth;
+        var maxDepth = options.CurrentValue.MaxDepth;
         var entries = CommentThreads.Build(comments, maxDepth)
             .Select(t => new DiscussionEntry(t.Comment.CreatedAt, t, null))
             .Concat(linkbacks.Select(l => new DiscussionEntry(l.ReceivedAt, null, l)))
@@ -45,7 +45,7 @@ public sealed class DiscussionQueries(MastheadDbContext db, IOptions<DiscussionO
             return false;
         }
 
-        var days = options.Value.CloseAfterDays;
+        var days = options.CurrentValue.CloseAfterDays;
         return days == 0 || clock.GetUtcNow().UtcDateTime < article.PublishedAt.Value.AddDays(days);
     }
 }

@@ -34,7 +34,7 @@ public static class DiscussionSetup
                     return;
                 }
 
-                var max = context.RequestServices.GetRequiredService<IOptions<DiscussionOptions>>().Value.MaxRequestBytes;
+                var max = context.RequestServices.GetRequiredService<IOptionsMonitor<DiscussionOptions>>().CurrentValue.MaxRequestBytes;
                 if (context.Request.ContentLength > max)
                 {
                     context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;

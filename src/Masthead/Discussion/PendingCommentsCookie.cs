@@ -8,7 +8,7 @@ namespace Masthead.Discussion;
 /// Remembers, in a signed and encrypted cookie, which held comments this browser posted, so the
 /// poster sees them marked "awaiting moderation" and nobody else sees them at all.
 /// </summary>
-public sealed class PendingCommentsCookie(IDataProtectionProvider protection, IOptions<DiscussionOptions> options, TimeProvider clock)
+public sealed class PendingCommentsCookie(IDataProtectionProvider protection, IOptionsMonitor<DiscussionOptions> options, TimeProvider clock)
 {
     public const string Name = "mh_pending";
     private const int MaxRemembered = 20;
@@ -49,7 +49,7 @@ public sealed class PendingCommentsCookie(IDataProtectionProvider protection, IO
             SameSite = SameSiteMode.Lax,
             IsEssential = true,
             Path = "/",
-            Expires = clock.GetUtcNow().AddDays(options.Value.PendingCookieDays),
+            Expires = clock.GetUtcNow().AddDays(options.CurrentValue.PendingCookieDays),
         });
     }
 }

@@ -15,8 +15,15 @@ public static class ModerationSetup
         builder.Services.AddSingleton<IValidateOptions<ModerationOptions>, ModerationOptionsValidator>();
 
         // Trained once at start from the shipped examples, then kept learning for the life of the process.
-        builder.Services.AddSingleton(sp => ModerationEngine.CreateDefault(
-            sp.GetRequiredService<IOptions<ModerationOptions>>().Value, sp.GetRequiredService<TimeProvider>()));
+        builder.Services.AddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<IOptionsMonitor<ModerationOptions>>();
+            var engine = ModerationEngine.CreateDefault(options.CurrentValue, sp.GetRequiredService<TimeProvider>());
+
+            // Settings saved in the newsroom reach the engine at once; what it learned is kept.
+            options.OnChange(engine.Reconfigure);
+            return engine;
+        });
         builder.Services.AddScoped<ICommentModerator, EngineModerator>();
         builder.Services.AddScoped<ModerationDecisions>();
         builder.Services.AddScoped<Queue.ModerationQueue>();

@@ -1,4 +1,5 @@
 using Masthead.Newsroom.Editor;
+using Microsoft.Extensions.Options;
 
 namespace Masthead.Newsroom;
 
@@ -20,14 +21,14 @@ public sealed class ArticleFile
 }
 
 /// <summary>Creates or updates an article from Markdown with YAML front matter, matched by slug (or its former slug).</summary>
-public sealed class ArticleImporter(ArticleWriter writer)
+public sealed class ArticleImporter(ArticleWriter writer, IOptionsMonitor<Discussion.DiscussionOptions> discussion)
 {
     public async Task<ImportResult> ImportAsync(string text, CancellationToken cancellationToken)
     {
         var (yaml, body) = FrontMatter.Split(text);
         var file = FrontMatter.Read<ArticleFile>(yaml);
         var draft = new ArticleDraft(file.Title, file.Slug, file.Standfirst, body, file.Authors ?? [], file.Section, file.Tags ?? [],
-            file.Status, file.Date, file.Comments ?? true);
+            file.Status, file.Date, file.Comments ?? discussion.CurrentValue.CommentsOnByDefault);
 
         var slug = string.IsNullOrWhiteSpace(file.Slug) ? Articles.Slugs.From(file.Title ?? "") : file.Slug.Trim();
         var article = await writer.FindBySlugAsync(slug, cancellationToken);

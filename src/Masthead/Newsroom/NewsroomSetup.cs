@@ -1,9 +1,12 @@
 using Masthead.Data;
+using Masthead.Discussion;
+using Masthead.Moderation;
 using Masthead.Data.Entities;
 using Masthead.Newsroom.Accounts;
 using Masthead.Newsroom.Editor;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
 
 namespace Masthead.Newsroom;
 
@@ -20,6 +23,15 @@ public static class NewsroomSetup
         services.AddScoped<Editor.ArticleWriter>();
         services.AddScoped<Editor.EditorAccess>();
         services.AddScoped<Dashboard.DashboardQueries>();
+
+        // Discussion settings saved in the newsroom, laid over the configuration files' values.
+        services.AddSingleton<Settings.SettingsStore>();
+        services.AddSingleton<Settings.ApplyStoredSettings>();
+        services.AddSingleton<IConfigureOptions<DiscussionOptions>>(sp => sp.GetRequiredService<Settings.ApplyStoredSettings>());
+        services.AddSingleton<IConfigureOptions<ModerationOptions>>(sp => sp.GetRequiredService<Settings.ApplyStoredSettings>());
+        services.AddSingleton<IOptionsChangeTokenSource<DiscussionOptions>, Settings.StoredSettingsChangeSource<DiscussionOptions>>();
+        services.AddSingleton<IOptionsChangeTokenSource<ModerationOptions>, Settings.StoredSettingsChangeSource<ModerationOptions>>();
+        services.AddScoped<Settings.SettingsEditor>();
         services.AddScoped<AuthorImporter>();
         services.AddScoped<StaffAccounts>();
 
@@ -87,6 +99,7 @@ public static class NewsroomSetup
             o.Conventions.AllowAnonymousToPage("/Newsroom/Accounts/SignIn");
             o.Conventions.AuthorizeFolder("/Moderation/Queue", StaffPolicies.Moderate);
             o.Conventions.AuthorizeFolder("/Newsroom/Editor", StaffPolicies.Write);
+            o.Conventions.AuthorizeFolder("/Newsroom/Settings", StaffPolicies.Administer);
             o.Conventions.AddPageRoute("/Newsroom/Editor/ArticleEdit", PathPrefix + "/articles/new");
         });
         return builder;

@@ -18,6 +18,8 @@ public sealed class StartupTasks(IServiceScopeFactory scopes, DatabaseInitialize
         await database.MigrateAsync(cancellationToken);
         await using var scope = scopes.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<PublicationStore>().EnsureAsync(cancellationToken);
+        await scope.ServiceProvider.GetRequiredService<Newsroom.Settings.SettingsStore>()
+            .LoadAsync(scope.ServiceProvider.GetRequiredService<Data.MastheadDbContext>(), cancellationToken);
         await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedIfEmptyAsync(cancellationToken);
     }
 }

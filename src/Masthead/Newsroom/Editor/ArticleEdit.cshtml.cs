@@ -1,8 +1,10 @@
 using Masthead.Articles;
 using Masthead.Data.Entities;
+using Masthead.Discussion;
 using Masthead.Site;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Options;
 
 namespace Masthead.Newsroom.Editor;
 
@@ -10,7 +12,7 @@ namespace Masthead.Newsroom.Editor;
 /// Create and edit an article: Markdown with a preview, every field checked on the server, the
 /// form refilled on any error, and a save refused (409) when someone else saved in between.
 /// </summary>
-public sealed class ArticleEditModel(ArticleWriter writer, EditorAccess access, ArticleMarkdown markdown, SiteContext site) : PageModel
+public sealed class ArticleEditModel(ArticleWriter writer, EditorAccess access, ArticleMarkdown markdown, SiteContext site, IOptionsMonitor<DiscussionOptions> discussion) : PageModel
 {
     [BindProperty]
     public ArticleForm Form { get; set; } = new();
@@ -27,6 +29,7 @@ public sealed class ArticleEditModel(ArticleWriter writer, EditorAccess access, 
         Saved = saved;
         if (id is null)
         {
+            Form.Comments = discussion.CurrentValue.CommentsOnByDefault;
             if (await access.OwnBylineAsync(User, cancellationToken) is { } own)
             {
                 Form.Authors = own.Slug;
