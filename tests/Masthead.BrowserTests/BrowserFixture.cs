@@ -50,7 +50,9 @@ public sealed class BrowserFixture : IAsyncLifetime
             BaseURL = Server.BaseAddress.ToString(),
             JavaScriptEnabled = javaScript,
         });
-        context.SetDefaultTimeout(15_000);
+        // Generous: the suite shares two cores with the other test assemblies, and a page's first
+        // visit compiles its views.
+        context.SetDefaultTimeout(30_000);
         return await context.NewPageAsync();
     }
 }

@@ -1,6 +1,6 @@
 using Masthead.Articles;
 using Masthead.Data;
-using Masthead.Data.Entities;
+using Masthead.Newsroom.Authors;
 using Microsoft.EntityFrameworkCore;
 
 namespace Masthead.Newsroom;
@@ -20,55 +20,14 @@ public sealed class AuthorFile
 public sealed record ImportResult(string Slug, bool Created);
 
 /// <summary>Creates or updates an author from YAML, matched by slug.</summary>
-public sealed class AuthorImporter(MastheadDbContext db, Site.IPageCache pageCache)
+public sealed class AuthorImporter(MastheadDbContext db, AuthorWriter writer)
 {
     public async Task<ImportResult> ImportAsync(string yaml, CancellationToken cancellationToken)
     {
         var file = FrontMatter.Read<AuthorFile>(yaml);
-        if (string.IsNullOrWhiteSpace(file.Name))
-        {
-            throw new ContentException("'name' is required.");
-        }
-
-        var slug = string.IsNullOrWhiteSpace(file.Slug) ? Slugs.From(file.Name) : file.Slug.Trim();
-        if (file.Name.Length > 200)
-        {
-            throw new ContentException("'name' can be at most 200 characters.");
-        }
-
-        if (!Slugs.IsValid(slug) || slug.Length > 100)
-        {
-            throw new ContentException($"'{slug}' is not a valid slug: use lower-case letters, digits and single hyphens.");
-        }
-
+        var slug = string.IsNullOrWhiteSpace(file.Slug) ? Slugs.From(file.Name ?? "") : file.Slug.Trim();
         var author = await db.Authors.FirstOrDefaultAsync(a => a.Slug == slug, cancellationToken);
-        var created = author is null;
-        author ??= db.Authors.Add(new Author { Slug = slug, Name = "" }).Entity;
-        author.Name = file.Name.Trim();
-        author.Bio = file.Bio?.Trim() ?? "";
-        author.AvatarUrl = HttpUrlOrNull(file.Avatar, "avatar");
-        author.XHandle = string.IsNullOrWhiteSpace(file.X) ? null : CheckHandle(file.X.Trim().TrimStart('@'));
-        author.WebsiteUrl = HttpUrlOrNull(file.Website, "website");
-        author.MastodonUrl = HttpUrlOrNull(file.Mastodon, "mastodon");
-        await db.SaveChangesAsync(cancellationToken);
-        pageCache.Invalidate();
-        return new ImportResult(slug, created);
-    }
-
-    private static string CheckHandle(string handle) =>
-        handle.Length is > 0 and <= 15 && handle.All(c => char.IsAsciiLetterOrDigit(c) || c == '_')
-            ? handle
-            : throw new ContentException($"'{handle}' is not a valid X handle (letters, digits and underscores, at most 15).");
-
-    internal static string? HttpUrlOrNull(string? value, string field)
-    {
-        if (string.IsNullOrWhiteSpace(value))
-        {
-            return null;
-        }
-
-        return Uri.TryCreate(value.Trim(), UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)
-            ? uri.AbsoluteUri
-            : throw new ContentException($"'{field}' must be an http or https address.");
+        var saved = await writer.SaveAsync(author, new AuthorDraft(slug, file.Name, file.Bio, file.Avatar, file.X, file.Website, file.Mastodon), cancellationToken);
+        return new ImportResult(saved.Slug, author is null);
     }
 }

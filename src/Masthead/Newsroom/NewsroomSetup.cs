@@ -34,6 +34,8 @@ public static class NewsroomSetup
         services.AddScoped<Settings.SettingsEditor>();
         services.AddScoped<AuthorImporter>();
         services.AddScoped<StaffAccounts>();
+        services.AddScoped<Authors.AuthorWriter>();
+        services.AddSingleton<Authors.AvatarStore>();
 
         services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
         services.AddIdentityCore<StaffUser>(o =>
@@ -101,12 +103,42 @@ public static class NewsroomSetup
             o.Conventions.AuthorizeFolder("/Newsroom/Editor", StaffPolicies.Write);
             o.Conventions.AuthorizeFolder("/Newsroom/Settings", StaffPolicies.Administer);
             o.Conventions.AddPageRoute("/Newsroom/Editor/ArticleEdit", PathPrefix + "/articles/new");
+            o.Conventions.AuthorizeFolder("/Newsroom/Authors", StaffPolicies.ManageAuthors);
+            o.Conventions.AddPageRoute("/Newsroom/Authors/AuthorEdit", PathPrefix + "/authors/new");
         });
         return builder;
     }
 
+    /// <summary>Largest newsroom form accepted: a photo upload with its fields, or a long article.</summary>
+    public const long MaxRequestBytes = Authors.AvatarStore.MaxUploadBytes + (256 * 1024);
+
     public static WebApplication UseNewsroom(this WebApplication app)
     {
+        // An oversized newsroom form gets 413 and its error page before anything reads it.
+        app.UseWhen(
+            context => HttpMethods.IsPost(context.Request.Method) && context.Request.Path.StartsWithSegments(PathPrefix, StringComparison.OrdinalIgnoreCase),
+            branch => branch.Use(async (context, next) =>
+            {
+                if (context.Request.ContentLength > MaxRequestBytes)
+                {
+                    context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+                    return;
+                }
+
+                if (context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+                {
+                    limit.MaxRequestBodySize = MaxRequestBytes;
+                }
+
+                try
+                {
+                    await next(context);
+                }
+                catch (BadHttpRequestException e) when (!context.Response.HasStarted)
+                {
+                    context.Response.StatusCode = e.StatusCode;
+                }
+            }));
         app.UseAuthentication();
         app.UseAuthorization();
         return app;
@@ -115,6 +147,12 @@ public static class NewsroomSetup
     public static WebApplication MapNewsroom(this WebApplication app)
     {
         app.MapEditor();
+
+        // Uploaded author photos: only names this site gave them, always as JPEG, never sniffed.
+        app.MapGet("/media/avatars/{file}", (string file, Authors.AvatarStore avatars) =>
+            avatars.PathOf(file) is { } path && File.Exists(path)
+                ? Results.File(path, "image/jpeg", enableRangeProcessing: false, lastModified: File.GetLastWriteTimeUtc(path))
+                : Results.NotFound());
         return app;
     }
 }

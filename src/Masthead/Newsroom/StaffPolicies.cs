@@ -15,6 +15,9 @@ public static class StaffPolicies
     /// <summary>Write articles: admins, editors, authors (authors their own).</summary>
     public const string Write = "write";
 
+    /// <summary>Create and edit authors' pages: admins and editors.</summary>
+    public const string ManageAuthors = "manage-authors";
+
     /// <summary>Users and settings: admins.</summary>
     public const string Administer = "administer";
 
@@ -22,5 +25,6 @@ public static class StaffPolicies
         .AddPolicy(Staff, p => p.RequireRole(StaffRoles.All))
         .AddPolicy(Moderate, p => p.RequireRole(StaffRoles.Admin, StaffRoles.Editor, StaffRoles.Moderator))
         .AddPolicy(Write, p => p.RequireRole(StaffRoles.Admin, StaffRoles.Editor, StaffRoles.Author))
+        .AddPolicy(ManageAuthors, p => p.RequireRole(StaffRoles.Admin, StaffRoles.Editor))
         .AddPolicy(Administer, p => p.RequireRole(StaffRoles.Admin));
 }

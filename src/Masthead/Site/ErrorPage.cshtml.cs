@@ -31,7 +31,7 @@ public sealed class ErrorPageModel : PageModel
         {
             404 => ("Page not found", "There is nothing at this address. The article may have moved, or the link may be mistyped."),
             410 => ("This article has been withdrawn", "It is no longer published here, and this address will not come back."),
-            413 => ("That was too much to send", "The form was larger than the site accepts. Please shorten your comment and try again."),
+            413 => ("That was too much to send", "The form was larger than the site accepts. Please shorten the text, or choose a smaller file, and try again."),
             400 => ("That request could not be understood", "Please go back and try again."),
             403 => ("Not allowed", "You do not have access to this page."),
             405 => ("Not allowed", "This address does not accept that kind of request."),

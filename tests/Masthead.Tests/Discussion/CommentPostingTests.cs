@@ -237,8 +237,8 @@ public abstract class CommentPostingTests(MastheadServer server)
         Assert.Equal(CommentStatus.Rejected, stored.Status);
         using var details = System.Text.Json.JsonDocument.Parse(stored.ModerationDetails!);
         Assert.Equal("reject", details.RootElement.GetProperty("action").GetString());
-        var span = details.RootElement.GetProperty("spans")[0];
-        Assert.Equal("gas the jews", stored.BodyMarkdown.Substring(span.GetProperty("start").GetInt32(), span.GetProperty("length").GetInt32()));
+        Assert.Contains(details.RootElement.GetProperty("spans").EnumerateArray(),
+            span => stored.BodyMarkdown.Substring(span.GetProperty("start").GetInt32(), span.GetProperty("length").GetInt32()) == "gas the jews");
         var page = await reader.PageAsync($"/articles/{slug}");
         Assert.DoesNotContain("gas the", page.Html, StringComparison.Ordinal);
     }
