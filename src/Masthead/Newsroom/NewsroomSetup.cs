@@ -55,6 +55,9 @@ public static class NewsroomSetup
             .AddEntityFrameworkStores<MastheadDbContext>()
             .AddSignInManager();
 
+        // A changed role or a sign-out elsewhere reaches open sessions within a minute.
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+
         services.ConfigureApplicationCookie(o =>
         {
             o.Cookie.Name = CookieName;
@@ -102,6 +105,7 @@ public static class NewsroomSetup
             o.Conventions.AuthorizeFolder("/Moderation/Queue", StaffPolicies.Moderate);
             o.Conventions.AuthorizeFolder("/Newsroom/Editor", StaffPolicies.Write);
             o.Conventions.AuthorizeFolder("/Newsroom/Settings", StaffPolicies.Administer);
+            o.Conventions.AuthorizeFolder("/Newsroom/Users", StaffPolicies.Administer);
             o.Conventions.AddPageRoute("/Newsroom/Editor/ArticleEdit", PathPrefix + "/articles/new");
             o.Conventions.AuthorizeFolder("/Newsroom/Authors", StaffPolicies.ManageAuthors);
             o.Conventions.AddPageRoute("/Newsroom/Authors/AuthorEdit", PathPrefix + "/authors/new");
