@@ -13,8 +13,12 @@ public sealed class WordList
     /// <param name="Prefix">Per word: whether it matches any ending ("ядерн*" matches "ядерный").</param>
     public sealed record Entry(bool Banned, Category Category, string[] Words, bool[] Prefix, string Text);
 
+    /// <summary>Letters of a prefix entry's first word that index it: each word then looks up only the entries it could start.</summary>
+    private const int PrefixKeyLength = 3;
+
     private readonly Dictionary<string, List<Entry>> _byFirstWord = new(StringComparer.Ordinal);
-    private readonly List<Entry> _prefixFirst = [];
+    private readonly Dictionary<string, List<Entry>> _byFirstLetters = new(StringComparer.Ordinal);
+    private readonly List<Entry> _shortPrefixFirst = [];
 
     public WordList(IEnumerable<string> lines)
     {
@@ -74,7 +78,21 @@ public sealed class WordList
         Count++;
         if (entry.Prefix[0])
         {
-            _prefixFirst.Add(entry);
+            if (entry.Words[0].Length < PrefixKeyLength)
+            {
+                _shortPrefixFirst.Add(entry);
+            }
+            else
+            {
+                var key = entry.Words[0][..PrefixKeyLength];
+                if (!_byFirstLetters.TryGetValue(key, out var prefixed))
+                {
+                    _byFirstLetters[key] = prefixed = [];
+                }
+
+                prefixed.Add(entry);
+            }
+
             return;
         }
 
@@ -90,28 +108,21 @@ public sealed class WordList
     public IEnumerable<(Entry Entry, TextSpan Span)> Find(IReadOnlyList<Token> tokens)
     {
         var squeezed = tokens.Select(t => TextNormalizer.Squeeze(t.Value)).ToArray();
+        var byLetters = _byFirstLetters.GetAlternateLookup<ReadOnlySpan<char>>();
         for (var i = 0; i < tokens.Count; i++)
         {
-            foreach (var entry in _prefixFirst)
+            var word = squeezed[i];
+            var prefixed = word.Length >= PrefixKeyLength && byLetters.TryGetValue(word.AsSpan(0, PrefixKeyLength), out var found) ? found : null;
+            var exact = _byFirstWord.GetValueOrDefault(word);
+            foreach (var candidates in (List<Entry>?[])[_shortPrefixFirst, prefixed, exact])
             {
-                if (Matches(entry, squeezed, i))
+                foreach (var entry in candidates ?? [])
                 {
-                    var last = tokens[i + entry.Words.Length - 1];
-                    yield return (entry, new TextSpan(tokens[i].Start, last.Start + last.Length - tokens[i].Start));
-                }
-            }
-
-            if (!_byFirstWord.TryGetValue(squeezed[i], out var candidates))
-            {
-                continue;
-            }
-
-            foreach (var entry in candidates)
-            {
-                if (Matches(entry, squeezed, i))
-                {
-                    var last = tokens[i + entry.Words.Length - 1];
-                    yield return (entry, new TextSpan(tokens[i].Start, last.Start + last.Length - tokens[i].Start));
+                    if (Matches(entry, squeezed, i))
+                    {
+                        var last = tokens[i + entry.Words.Length - 1];
+                        yield return (entry, new TextSpan(tokens[i].Start, last.Start + last.Length - tokens[i].Start));
+                    }
                 }
             }
         }

@@ -12,9 +12,17 @@ public static class Features
     public const int Bits = 18;
     public const int Size = 1 << Bits;
 
+    private static readonly System.Buffers.SearchValues<char> Digits = System.Buffers.SearchValues.Create("0123456789");
+
+    [ThreadStatic]
+    private static HashSet<int>? t_scratch;
+
     public static int[] Extract(IReadOnlyList<Token> tokens)
     {
-        var result = new HashSet<int>();
+        // One set per thread, emptied each time: a comment's features are gathered without a new set each.
+        var result = t_scratch ??= new HashSet<int>();
+        result.Clear();
+        Span<char> buffer = stackalloc char[32];
         string? previous = null;
         string? beforePrevious = null;
         foreach (var token in tokens)
@@ -34,17 +42,20 @@ public static class Features
 
             beforePrevious = previous;
             previous = word;
-            if (word.Length > 30 || word.All(char.IsDigit))
+            if (word.Length > 30 || !word.AsSpan().ContainsAnyExcept(Digits))
             {
                 continue;
             }
 
-            var padded = $"<{word}>";
+            var padded = buffer[..(word.Length + 2)];
+            padded[0] = '<';
+            word.AsSpan().CopyTo(padded[1..]);
+            padded[^1] = '>';
             for (var n = 3; n <= 5; n++)
             {
                 for (var i = 0; i + n <= padded.Length; i++)
                 {
-                    result.Add(Hash('c', padded.AsSpan(i, n)));
+                    result.Add(Hash('c', padded.Slice(i, n)));
                 }
             }
         }

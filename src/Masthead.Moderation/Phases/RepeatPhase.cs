@@ -11,7 +11,6 @@ public sealed class RepeatPhase(RecentComments recent, TimeProvider clock) : IMo
 {
     /// <summary>Texts shorter than this many words are too common ("Great article") to call a campaign.</summary>
     private const int MinWords = 6;
-    private const int MaxDistance = 4;
 
     public string Name => "repeats";
 
@@ -21,11 +20,9 @@ public sealed class RepeatPhase(RecentComments recent, TimeProvider clock) : IMo
         var now = clock.GetUtcNow();
         var who = (input.AuthorEmail ?? input.AuthorName ?? input.IpAddress ?? "").Trim().ToLowerInvariant();
         var fingerprint = context.Tokens.Count >= MinWords ? SimHash(context.Tokens) : (ulong?)null;
-        var snapshot = recent.Snapshot();
-
         if (fingerprint is { } print)
         {
-            var copies = snapshot.Where(r => r.Fingerprint is { } other && BitOperations.PopCount(other ^ print) <= MaxDistance).ToList();
+            var copies = recent.NearDuplicates(print);
             var names = copies.Select(c => c.Who).Append(who).Distinct().Count();
             var threads = copies.Select(c => c.Thread).Append(input.ThreadKey ?? "").Distinct().Count();
             if (copies.Count > 0 && (names >= context.Options.CampaignSize || threads >= context.Options.CampaignSize))
@@ -37,7 +34,7 @@ public sealed class RepeatPhase(RecentComments recent, TimeProvider clock) : IMo
         }
 
         var window = now.AddMinutes(-context.Options.FloodWindowMinutes);
-        var recentByWho = who.Length == 0 ? 0 : snapshot.Count(r => r.Who == who && r.At >= window);
+        var recentByWho = who.Length == 0 ? 0 : recent.CountSince(who, window);
         if (recentByWho >= context.Options.FloodLimit)
         {
             context.Directives.Add(new Directive(Name, ModerationAction.Hold,
@@ -91,31 +88,137 @@ public sealed class RepeatPhase(RecentComments recent, TimeProvider clock) : IMo
     }
 }
 
-/// <summary>The last few thousand comments' fingerprints, authors and times; oldest forgotten first.</summary>
+/// <summary>
+/// The last few thousand comments' fingerprints, authors and times, in a ring: the oldest is
+/// forgotten first. Every comment asks two questions of it — near-duplicates of its fingerprint,
+/// and how many comments its author posted lately — so both are indexed rather than scanned.
+/// </summary>
+/// <remarks>
+/// Near-duplicates are fingerprints within <see cref="MaxDistance"/> differing bits. Cut into
+/// <see cref="Blocks"/> blocks, two such fingerprints agree exactly on at least one block (four
+/// differences cannot touch five blocks), so only entries sharing a block are compared.
+/// </remarks>
 public sealed class RecentComments(int capacity = 5000)
 {
+    public const int MaxDistance = 4;
+    private const int Blocks = MaxDistance + 1;
+    private const int BlockBits = 13;
+
     public sealed record Entry(ulong? Fingerprint, string Who, string Thread, DateTimeOffset At);
 
-    private readonly Queue<Entry> _entries = new();
+    private readonly Entry?[] _ring = new Entry?[capacity];
+    private readonly Dictionary<int, List<Entry>> _byBlock = [];
+    private readonly Dictionary<string, List<Entry>> _byWho = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
+    private int _next;
 
     public void Add(Entry entry)
     {
         lock (_gate)
         {
-            _entries.Enqueue(entry);
-            while (_entries.Count > capacity)
+            if (_ring[_next] is { } oldest)
             {
-                _entries.Dequeue();
+                Forget(oldest);
             }
+
+            _ring[_next] = entry;
+            _next = (_next + 1) % _ring.Length;
+            if (entry.Fingerprint is { } print)
+            {
+                for (var b = 0; b < Blocks; b++)
+                {
+                    var key = BlockKey(print, b);
+                    if (!_byBlock.TryGetValue(key, out var bucket))
+                    {
+                        _byBlock[key] = bucket = [];
+                    }
+
+                    bucket.Add(entry);
+                }
+            }
+
+            if (!_byWho.TryGetValue(entry.Who, out var mine))
+            {
+                _byWho[entry.Who] = mine = [];
+            }
+
+            mine.Add(entry);
         }
     }
 
-    public Entry[] Snapshot()
+    /// <summary>Entries whose fingerprint differs from <paramref name="print"/> in at most <see cref="MaxDistance"/> bits.</summary>
+    public List<Entry> NearDuplicates(ulong print)
+    {
+        var found = new List<Entry>();
+        lock (_gate)
+        {
+            for (var b = 0; b < Blocks; b++)
+            {
+                if (!_byBlock.TryGetValue(BlockKey(print, b), out var bucket))
+                {
+                    continue;
+                }
+
+                foreach (var entry in bucket)
+                {
+                    if (BitOperations.PopCount(entry.Fingerprint!.Value ^ print) <= MaxDistance && !found.Contains(entry))
+                    {
+                        found.Add(entry);
+                    }
+                }
+            }
+        }
+
+        return found;
+    }
+
+    /// <summary>How many remembered comments <paramref name="who"/> posted at or after <paramref name="since"/>.</summary>
+    public int CountSince(string who, DateTimeOffset since)
     {
         lock (_gate)
         {
-            return [.. _entries];
+            if (!_byWho.TryGetValue(who, out var mine))
+            {
+                return 0;
+            }
+
+            // Newest last: count back until the window's start.
+            var count = 0;
+            for (var i = mine.Count - 1; i >= 0 && mine[i].At >= since; i--)
+            {
+                count++;
+            }
+
+            return count;
         }
     }
+
+    private void Forget(Entry entry)
+    {
+        if (entry.Fingerprint is { } print)
+        {
+            for (var b = 0; b < Blocks; b++)
+            {
+                var key = BlockKey(print, b);
+                var bucket = _byBlock[key];
+                bucket.Remove(entry);
+                if (bucket.Count == 0)
+                {
+                    _byBlock.Remove(key);
+                }
+            }
+        }
+
+        // The ring forgets the oldest comment of all, which is the oldest of its author's too.
+        var mine = _byWho[entry.Who];
+        mine.RemoveAt(0);
+        if (mine.Count == 0)
+        {
+            _byWho.Remove(entry.Who);
+        }
+    }
+
+    /// <summary>Block <paramref name="block"/> of the fingerprint, tagged with its number so equal bits in different blocks do not meet.</summary>
+    private static int BlockKey(ulong print, int block) =>
+        (block << BlockBits) | (int)((print >> (block * BlockBits)) & ((1UL << BlockBits) - 1));
 }

@@ -61,6 +61,11 @@ public static class TextNormalizer
     /// <summary>Cuts every run of a repeated character to one.</summary>
     public static string Squeeze(string value)
     {
+        if (!HasRun(value))
+        {
+            return value;
+        }
+
         var builder = new StringBuilder(value.Length);
         foreach (var c in value)
         {
@@ -71,6 +76,19 @@ public static class TextNormalizer
         }
 
         return builder.ToString();
+    }
+
+    private static bool HasRun(string value)
+    {
+        for (var i = 1; i < value.Length; i++)
+        {
+            if (value[i] == value[i - 1])
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private readonly record struct Mapped(char Char, int Start, int End);
