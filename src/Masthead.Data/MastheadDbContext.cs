@@ -24,6 +24,7 @@ public sealed class MastheadDbContext(DbContextOptions<MastheadDbContext> option
     public DbSet<CommenterBan> CommenterBans => Set<CommenterBan>();
     public DbSet<ArticleRevision> ArticleRevisions => Set<ArticleRevision>();
     public DbSet<StoredSettings> StoredSettings => Set<StoredSettings>();
+    public DbSet<CommentReport> CommentReports => Set<CommentReport>();
     public DbSet<SettingsChange> SettingsChanges => Set<SettingsChange>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
@@ -42,6 +43,15 @@ public sealed class MastheadDbContext(DbContextOptions<MastheadDbContext> option
         {
             e.Property(u => u.DisplayName).HasMaxLength(100);
             e.HasOne(u => u.Author).WithMany().OnDelete(DeleteBehavior.SetNull);
+        });
+
+        modelBuilder.Entity<CommentReport>(e =>
+        {
+            e.HasIndex(r => new { r.CommentId, r.Reporter }).IsUnique();
+            e.HasIndex(r => new { r.ResolvedAt, r.CreatedAt });
+            e.Property(r => r.Text).HasMaxLength(1000);
+            e.Property(r => r.Reporter).HasMaxLength(64);
+            e.HasOne(r => r.Comment).WithMany().OnDelete(DeleteBehavior.Cascade);
         });
 
         modelBuilder.Entity<StoredSettings>(e =>

@@ -8,11 +8,10 @@ namespace Masthead.Discussion;
 /// </summary>
 public sealed class CommentForm
 {
-    [Required(ErrorMessage = "Please enter your name.")]
+    // Name and email are required unless the publication's settings say otherwise (CommentPoster checks).
     [StringLength(100, ErrorMessage = "Your name can be at most 100 characters.")]
     public string? Name { get; set; }
 
-    [Required(ErrorMessage = "Please enter your email address. It is never published.")]
     [EmailAddress(ErrorMessage = "That does not look like an email address.")]
     [StringLength(254, ErrorMessage = "Your email address can be at most 254 characters.")]
     public string? Email { get; set; }

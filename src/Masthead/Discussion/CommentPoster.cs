@@ -52,6 +52,19 @@ public sealed class CommentPoster(
             errors[nameof(CommentForm.Body)] = $"Your comment is {body.Length:N0} characters long; the limit is {max:N0}. Please shorten it.";
         }
 
+        if (options.CurrentValue.RequireNameAndEmail)
+        {
+            if (string.IsNullOrWhiteSpace(Clean(form.Name)))
+            {
+                errors[nameof(CommentForm.Name)] = "Please enter your name.";
+            }
+
+            if (string.IsNullOrWhiteSpace(Clean(form.Email)))
+            {
+                errors[nameof(CommentForm.Email)] = "Please enter your email address. It is never published.";
+            }
+        }
+
         var website = NormalizeWebsite(form.Website);
         if (website is { Valid: false })
         {
@@ -73,7 +86,7 @@ public sealed class CommentPoster(
             return new PostOutcome.Invalid(errors);
         }
 
-        var name = Clean(form.Name).Trim();
+        var name = Clean(form.Name).Trim() is { Length: > 0 } given ? given : "Anonymous";
         var email = Clean(form.Email).Trim().ToLowerInvariant();
         var verdict = await moderator.ModerateAsync(
             new CommentSubmission(article.Id, name, email, website?.Url, body, ipAddress, userAgent), cancellationToken);

@@ -10,6 +10,12 @@ public sealed class DiscussionOptions
     /// <summary>Whether a new article starts with comments open.</summary>
     public bool CommentsOnByDefault { get; set; } = true;
 
+    /// <summary>Whether a commenter must give a name and an email address; without, a comment is signed "Anonymous".</summary>
+    public bool RequireNameAndEmail { get; set; } = true;
+
+    /// <summary>Whether the newest conversations come first; replies stay in the order they were written.</summary>
+    public bool NewestFirst { get; set; }
+
     /// <summary>Comments close this many days after publication; 0 keeps them open for ever.</summary>
     [Range(0, 36500)]
     public int CloseAfterDays { get; set; } = 30;

@@ -33,6 +33,10 @@ public sealed class DiscussionQueries(MastheadDbContext db, IOptionsMonitor<Disc
             .Concat(linkbacks.Select(l => new DiscussionEntry(l.ReceivedAt, null, l)))
             .OrderBy(e => e.At)
             .ToList();
+        if (options.CurrentValue.NewestFirst)
+        {
+            entries.Reverse();
+        }
 
         var approved = comments.Count(c => !c.AwaitingModeration);
         return new DiscussionView(entries, approved, IsOpen(article), maxDepth);

@@ -38,7 +38,8 @@ public sealed class EngineModerator(MastheadDbContext db, ModerationEngine engin
     {
         var email = submission.AuthorEmail;
         var ip = submission.IpAddress;
-        var counts = await db.Comments.AsNoTracking()
+        // Without an email (where the settings allow it) there is no history to find by it.
+        var counts = email.Length == 0 ? [] : await db.Comments.AsNoTracking()
             .Where(c => c.AuthorEmail == email)
             .GroupBy(c => c.Status)
             .Select(g => new { Status = g.Key, Count = g.Count() })

@@ -16,7 +16,7 @@ public static class ModerationApi
             var parsed = QueueTab.Pending;
             if (tab is not null && (!Enum.TryParse(tab, ignoreCase: true, out parsed) || !Enum.IsDefined(parsed)))
             {
-                return Results.Problem(statusCode: StatusCodes.Status400BadRequest, detail: "tab is one of pending, spam, rejected, approved, all.");
+                return Results.Problem(statusCode: StatusCodes.Status400BadRequest, detail: "tab is one of pending, reported, spam, rejected, approved, all.");
             }
 
             var page = await queue.LoadAsync(new QueueFilter(parsed, OldestFirst: false, null, null, Page: 1), cancellationToken);

@@ -28,7 +28,15 @@ public sealed class ModerationDecisions(MastheadDbContext db, LearningQueue lear
             return DecisionOutcome.NotFound;
         }
 
-        if (comment.Status == to)
+        // A decision answers every open reader report on the comment, even one that keeps it as it is.
+        var now = clock.GetUtcNow().UtcDateTime;
+        var openReports = await db.CommentReports.Where(r => r.CommentId == commentId && r.ResolvedAt == null).ToListAsync(cancellationToken);
+        foreach (var report in openReports)
+        {
+            report.ResolvedAt = now;
+        }
+
+        if (comment.Status == to && openReports.Count == 0)
         {
             return DecisionOutcome.Unchanged;
         }
@@ -42,8 +50,8 @@ public sealed class ModerationDecisions(MastheadDbContext db, LearningQueue lear
             To = to,
             Category = category?.ToString().ToLowerInvariant(),
             Moderator = moderator,
-            DecidedAt = clock.GetUtcNow().UtcDateTime,
-            Note = note,
+            DecidedAt = now,
+            Note = note ?? (from == to ? $"Kept after {openReports.Count} report(s)." : null),
         });
         await db.SaveChangesAsync(cancellationToken);
 
@@ -52,7 +60,7 @@ public sealed class ModerationDecisions(MastheadDbContext db, LearningQueue lear
             pageCache.Invalidate();
         }
 
-        if (ToAction(to) is { } action)
+        if (from != to && ToAction(to) is { } action)
         {
             await learning.EnqueueAsync(new LearningItem(new CommentInput(comment.BodyMarkdown, comment.AuthorName, AuthorUrl: comment.AuthorUrl), action, category), cancellationToken);
         }

@@ -83,6 +83,33 @@ public abstract class ModerationQueueTests(MastheadServer server)
         Assert.Equal(2, await server.DbAsync(db => db.ModerationDecisions.CountAsync(d => d.CommentId == id)));
     }
 
+    [Fact]
+    public async Task Reported_ApprovedCommentWithReports_ListedWithReasonsAndKeepingItClosesThem()
+    {
+        var slug = await server.ArticleAsync();
+        var id = await server.ApprovedCommentAsync(slug, "Target", "target@example.com", "A sharp but fair remark about the minister.");
+        await server.DbAsync(async db =>
+        {
+            db.CommentReports.Add(new CommentReport { CommentId = id, Reason = ReportReason.Abuse, Reporter = "reader-one", CreatedAt = DateTime.UtcNow });
+            db.CommentReports.Add(new CommentReport { CommentId = id, Reason = ReportReason.Other, Text = "I just disagree", Reporter = "reader-two", CreatedAt = DateTime.UtcNow });
+            return await db.SaveChangesAsync();
+        });
+        using var moderator = await server.SignedInAsync(StaffRoles.Moderator);
+
+        var page = await moderator.PageAsync($"/newsroom/moderation?tab=reported&article={slug}");
+        var kept = await DecideAsync(moderator, slug, "approve", id);
+        var after = await moderator.PageAsync($"/newsroom/moderation?tab=reported&article={slug}");
+
+        var reports = page.Document.QuerySelectorAll(".nr-reports li").Select(li => li.TextContent).ToList();
+        Assert.Equal(2, reports.Count);
+        Assert.Contains(reports, r => r.Contains("abuse", StringComparison.Ordinal));
+        Assert.Contains(reports, r => r.Contains("I just disagree", StringComparison.Ordinal));
+        Assert.Equal(HttpStatusCode.SeeOther, kept.StatusCode);
+        Assert.Empty(after.Document.QuerySelectorAll(".nr-item"));
+        Assert.Equal(CommentStatus.Approved, await server.DbAsync(db => db.Comments.Where(c => c.Id == id).Select(c => c.Status).SingleAsync()));
+        Assert.Contains("2 report", await server.DbAsync(db => db.ModerationDecisions.Where(d => d.CommentId == id).Select(d => d.Note).SingleAsync()), StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("publish")]
     [InlineData("")]

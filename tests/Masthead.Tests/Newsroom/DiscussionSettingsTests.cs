@@ -51,6 +51,34 @@ public abstract class DiscussionSettingsTests(MastheadServer server)
         await admin.PostAsync("/newsroom/settings/discussion", form);
     }
 
+    [Fact]
+    public async Task Save_NameAndEmailOptionalNewestFirst_AnonymousCommentAcceptedAndNewestShownFirst()
+    {
+        var slug = await server.ArticleAsync();
+        await server.ApprovedCommentAsync(slug, "Early", "early@example.com", "The first conversation.", at: DateTime.UtcNow.AddMinutes(-30));
+        await server.ApprovedCommentAsync(slug, "Late", "late@example.com", "The latest conversation.", at: DateTime.UtcNow.AddMinutes(-5));
+        using var admin = await server.SignedInAsync(StaffRoles.Admin);
+        var form = await FormAsync(admin);
+        form["Form.RequireNameAndEmail"] = "false";
+        form["Form.NewestFirst"] = "true";
+
+        await admin.PostAsync("/newsroom/settings/discussion", form);
+        using var reader = server.NewReader();
+        var posted = await reader.PostCommentAsync($"/articles/{slug}", "", "", "A remark from someone who gave no name.");
+        var page = await reader.PageAsync($"/articles/{slug}");
+
+        Assert.Equal(HttpStatusCode.SeeOther, posted.StatusCode);
+        Assert.Equal("Anonymous", await server.DbAsync(db => db.Comments.Where(c => c.Article.Slug == slug).OrderByDescending(c => c.Id).Select(c => c.AuthorName).FirstAsync()));
+        Assert.False(page.Document.QuerySelector("#comment-email")!.HasAttribute("required"));
+        var first = page.Document.QuerySelector("ol.comment-list > li.comment:not(.awaiting)")!;
+        Assert.Contains("The latest conversation.", first.TextContent, StringComparison.Ordinal);
+
+        form = await FormAsync(admin);
+        form["Form.RequireNameAndEmail"] = "true";
+        form["Form.NewestFirst"] = "false";
+        await admin.PostAsync("/newsroom/settings/discussion", form);
+    }
+
     [Theory]
     [InlineData("Form.ThreatHold", "1.5")]
     [InlineData("Form.ThreatHold", "high")]

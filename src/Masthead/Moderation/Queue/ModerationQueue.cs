@@ -9,6 +9,9 @@ namespace Masthead.Moderation.Queue;
 public enum QueueTab
 {
     Pending,
+
+    /// <summary>Comments readers reported that no moderator has looked at since, whatever their status.</summary>
+    Reported,
     Spam,
     Rejected,
     Approved,
@@ -37,7 +40,11 @@ public sealed record QueueItem(
     CommentStatus Status,
     string? Category,
     CommentExplanation Explanation,
-    CommenterSummary Commenter);
+    CommenterSummary Commenter,
+    IReadOnlyList<ReportView> Reports);
+
+/// <summary>One open reader report on a comment.</summary>
+public sealed record ReportView(ReportReason Reason, string? Text, DateTime At);
 
 public sealed record QueuePage(IReadOnlyList<QueueItem> Items, int Total, IReadOnlyDictionary<QueueTab, int> Counts);
 
@@ -50,6 +57,7 @@ public sealed class ModerationQueue(MastheadDbContext db)
         query = filter.Tab switch
         {
             QueueTab.Pending => query.Where(c => c.Status == CommentStatus.Pending),
+            QueueTab.Reported => query.Where(c => db.CommentReports.Any(r => r.CommentId == c.Id && r.ResolvedAt == null)),
             QueueTab.Spam => query.Where(c => c.Status == CommentStatus.Spam),
             QueueTab.Rejected => query.Where(c => c.Status == CommentStatus.Rejected),
             QueueTab.Approved => query.Where(c => c.Status == CommentStatus.Approved),
@@ -81,9 +89,11 @@ public sealed class ModerationQueue(MastheadDbContext db)
             .Select(g => new { g.Key, Count = g.Count() })
             .ToListAsync(cancellationToken);
         int Count(CommentStatus s) => counts.FirstOrDefault(c => c.Key == s)?.Count ?? 0;
+        var reported = await db.CommentReports.Where(r => r.ResolvedAt == null).Select(r => r.CommentId).Distinct().CountAsync(cancellationToken);
         var tabCounts = new Dictionary<QueueTab, int>
         {
             [QueueTab.Pending] = Count(CommentStatus.Pending),
+            [QueueTab.Reported] = reported,
             [QueueTab.Spam] = Count(CommentStatus.Spam),
             [QueueTab.Rejected] = Count(CommentStatus.Rejected),
             [QueueTab.Approved] = Count(CommentStatus.Approved),
@@ -109,9 +119,16 @@ public sealed class ModerationQueue(MastheadDbContext db)
     private async Task<List<QueueItem>> ToItemsAsync(List<Row> rows, CancellationToken cancellationToken)
     {
         var commenters = await CommentersAsync(rows.Select(r => (r.AuthorEmail, r.IpAddress, r.AuthorName)).ToList(), cancellationToken);
+        var ids = rows.Select(r => r.Id).ToList();
+        var reports = (await db.CommentReports.AsNoTracking()
+                .Where(r => ids.Contains(r.CommentId) && r.ResolvedAt == null)
+                .OrderBy(r => r.CreatedAt)
+                .Select(r => new { r.CommentId, View = new ReportView(r.Reason, r.Text, r.CreatedAt) })
+                .ToListAsync(cancellationToken))
+            .ToLookup(r => r.CommentId, r => r.View);
         return rows.Select(r => new QueueItem(
             r.Id, r.Slug, r.Title, r.AuthorName, r.AuthorEmail, r.AuthorUrl, r.IpAddress, r.Text, r.CreatedAt, r.Status,
-            r.Category, CommentExplanation.Parse(r.Details), commenters(r.AuthorEmail, r.IpAddress, r.AuthorName))).ToList();
+            r.Category, CommentExplanation.Parse(r.Details), commenters(r.AuthorEmail, r.IpAddress, r.AuthorName), reports[r.Id].ToList())).ToList();
     }
 
     /// <summary>

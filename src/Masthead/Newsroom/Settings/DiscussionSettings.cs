@@ -15,6 +15,10 @@ public sealed class DiscussionSettings
     /// <summary>Whether a new article starts with comments open.</summary>
     public bool CommentsOnByDefault { get; set; } = true;
 
+    public bool RequireNameAndEmail { get; set; } = true;
+
+    public bool NewestFirst { get; set; }
+
     [Range(0, 36500)]
     public int CloseAfterDays { get; set; }
 
@@ -61,6 +65,8 @@ public sealed class DiscussionSettings
     public static DiscussionSettings From(DiscussionOptions discussion, ModerationOptions moderation) => new()
     {
         CommentsOnByDefault = discussion.CommentsOnByDefault,
+        RequireNameAndEmail = discussion.RequireNameAndEmail,
+        NewestFirst = discussion.NewestFirst,
         CloseAfterDays = discussion.CloseAfterDays,
         MaxDepth = discussion.MaxDepth,
         PreModeration = moderation.PreModeration,
@@ -80,6 +86,8 @@ public sealed class DiscussionSettings
     public void ApplyTo(DiscussionOptions options)
     {
         options.CommentsOnByDefault = CommentsOnByDefault;
+        options.RequireNameAndEmail = RequireNameAndEmail;
+        options.NewestFirst = NewestFirst;
         options.CloseAfterDays = CloseAfterDays;
         options.MaxDepth = MaxDepth;
     }

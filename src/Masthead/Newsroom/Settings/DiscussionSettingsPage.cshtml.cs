@@ -10,6 +10,8 @@ namespace Masthead.Newsroom.Settings;
 public sealed class DiscussionSettingsForm
 {
     public bool CommentsOnByDefault { get; set; }
+    public bool RequireNameAndEmail { get; set; }
+    public bool NewestFirst { get; set; }
     public string CloseAfterDays { get; set; } = "";
     public string MaxDepth { get; set; } = "";
     public string PreModeration { get; set; } = "";
@@ -29,6 +31,8 @@ public sealed class DiscussionSettingsForm
     public static DiscussionSettingsForm From(DiscussionSettings s, int version) => new()
     {
         CommentsOnByDefault = s.CommentsOnByDefault,
+        RequireNameAndEmail = s.RequireNameAndEmail,
+        NewestFirst = s.NewestFirst,
         CloseAfterDays = Text(s.CloseAfterDays),
         MaxDepth = Text(s.MaxDepth),
         PreModeration = s.PreModeration.ToString(),
@@ -61,6 +65,8 @@ public sealed class DiscussionSettingsForm
         var settings = new DiscussionSettings
         {
             CommentsOnByDefault = CommentsOnByDefault,
+            RequireNameAndEmail = RequireNameAndEmail,
+            NewestFirst = NewestFirst,
             CloseAfterDays = Int(CloseAfterDays, "Close comments after"),
             MaxDepth = Int(MaxDepth, "Nesting depth"),
             PreModeration = Enum.TryParse<PreModeration>(PreModeration, out var mode) && Enum.IsDefined(mode) ? mode : Fail<PreModeration>("Pre-moderation"),
