@@ -55,15 +55,20 @@ public sealed class ModerationQueueBrowserTests(BrowserFixture fixture)
     }
 
     [Theory]
-    [InlineData("/newsroom/signin")]
-    [InlineData("/newsroom/moderation")]
-    [InlineData("/newsroom")]
-    public async Task NewsroomPage_HasNoSeriousOrCriticalAxeViolations(string path)
+    [InlineData("/newsroom/signin", StaffRoles.Editor)]
+    [InlineData("/newsroom/moderation", StaffRoles.Editor)]
+    [InlineData("/newsroom", StaffRoles.Editor)]
+    [InlineData("/newsroom/articles", StaffRoles.Editor)]
+    [InlineData("/newsroom/articles/new", StaffRoles.Editor)]
+    [InlineData("/newsroom/authors/new", StaffRoles.Editor)]
+    [InlineData("/newsroom/settings/discussion", StaffRoles.Admin)]
+    [InlineData("/newsroom/users", StaffRoles.Admin)]
+    public async Task NewsroomPage_HasNoSeriousOrCriticalAxeViolations(string path, string role)
     {
         var page = await fixture.NewPageAsync();
         if (path != "/newsroom/signin")
         {
-            var email = await fixture.Server.UserAsync(StaffRoles.Editor);
+            var email = await fixture.Server.UserAsync(role);
             await page.GotoAsync("/newsroom/signin");
             await page.FillAsync("#email", email);
             await page.FillAsync("#password", Staff.Password);
