@@ -4,6 +4,7 @@ using Masthead.Site;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Options;
 
 namespace Masthead.Articles;
 
@@ -20,6 +21,7 @@ public sealed class ArticlePageModel(
     CommentPoster poster,
     PendingCommentsCookie pendingCookie,
     IAntiforgery antiforgery,
+    IOptionsMonitor<DiscussionOptions> discussionOptions,
     SiteContext site) : PageModel
 {
     public Article Article { get; private set; } = null!;
@@ -38,9 +40,11 @@ public sealed class ArticlePageModel(
     /// <summary>The comment being answered when the reply form is opened without JavaScript.</summary>
     public CommentView? ReplyTarget { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(string slug, long? replytocom, CancellationToken cancellationToken)
+    /// <param name="cpage">A page of the discussion, when it is split into pages.</param>
+    /// <param name="c">A comment whose page to show (the address a posted comment is sent to).</param>
+    public async Task<IActionResult> OnGetAsync(string slug, long? replytocom, int? cpage, long? c, CancellationToken cancellationToken)
     {
-        if (await LoadAsync(slug, cancellationToken) is { } notShown)
+        if (await LoadAsync(slug, cancellationToken, cpage ?? 1, replytocom ?? c) is { } notShown)
         {
             return notShown;
         }
@@ -57,7 +61,7 @@ public sealed class ArticlePageModel(
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         // The slug comes from the route, not from binding, which fails as a whole when the form is unreadable.
-        if (await LoadAsync(RouteData.Values["slug"] as string ?? "", cancellationToken) is { } notShown)
+        if (await LoadAsync(RouteData.Values["slug"] as string ?? "", cancellationToken, pageOfComment: Form.ReplyTo) is { } notShown)
         {
             return notShown;
         }
@@ -112,8 +116,11 @@ public sealed class ArticlePageModel(
                     pendingCookie.Add(HttpContext, stored.Comment.Id);
                 }
 
-                // Post/redirect/get: a reload never posts twice.
-                return SeeOther(SiteUrls.Comment(Article.Slug, stored.Comment.Id));
+                // Post/redirect/get: a reload never posts twice. When the discussion is split into
+                // pages, the address names the comment so the right page is shown.
+                return SeeOther(discussionOptions.CurrentValue.ConversationsPerPage > 0
+                    ? $"{SiteUrls.Article(Article.Slug)}?c={stored.Comment.Id}#comment-{stored.Comment.Id}"
+                    : SiteUrls.Comment(Article.Slug, stored.Comment.Id));
             default:
                 throw new InvalidOperationException($"Unexpected outcome {outcome}.");
         }
@@ -145,7 +152,7 @@ public sealed class ArticlePageModel(
         return Page();
     }
 
-    private async Task<IActionResult?> LoadAsync(string slug, CancellationToken cancellationToken)
+    private async Task<IActionResult?> LoadAsync(string slug, CancellationToken cancellationToken, int page = 1, long? pageOfComment = null)
     {
         switch (await articles.FindBySlugAsync(slug, cancellationToken))
         {
@@ -164,7 +171,7 @@ public sealed class ArticlePageModel(
         }
 
         BodyHtml = markdown.ToHtml(Article.BodyMarkdown);
-        Discussion = await discussions.LoadAsync(Article, pendingCookie.Read(Request), cancellationToken);
+        Discussion = await discussions.LoadAsync(Article, pendingCookie.Read(Request), cancellationToken, page, pageOfComment);
         CanonicalUrl = Request.Absolute(Site, SiteUrls.Article(Article.Slug));
         JsonLd = ArticleMetadata.JsonLd(Article, Site, Request, CanonicalUrl);
         return null;

@@ -11,7 +11,9 @@ public sealed class DiscussionQueries(MastheadDbContext db, IOptionsMonitor<Disc
     /// The discussion under an article: approved comments, plus the viewer's own comments still
     /// awaiting moderation, plus approved linkbacks, in date order.
     /// </summary>
-    public async Task<DiscussionView> LoadAsync(Article article, IReadOnlyCollection<long> viewersPendingIds, CancellationToken cancellationToken)
+    /// <param name="page">The page of conversations to show; out of range gives the nearest.</param>
+    /// <param name="pageOfComment">Show instead the page holding this comment (a permalink, a reply link).</param>
+    public async Task<DiscussionView> LoadAsync(Article article, IReadOnlyCollection<long> viewersPendingIds, CancellationToken cancellationToken, int page = 1, long? pageOfComment = null)
     {
         var comments = await db.Comments.AsNoTracking()
             .Where(c => c.ArticleId == article.Id &&
@@ -39,8 +41,24 @@ public sealed class DiscussionQueries(MastheadDbContext db, IOptionsMonitor<Disc
         }
 
         var approved = comments.Count(c => !c.AwaitingModeration);
-        return new DiscussionView(entries, approved, IsOpen(article), maxDepth);
+        var perPage = options.CurrentValue.ConversationsPerPage;
+        if (perPage <= 0 || entries.Count <= perPage)
+        {
+            return new DiscussionView(entries, approved, IsOpen(article), maxDepth);
+        }
+
+        var pages = (entries.Count + perPage - 1) / perPage;
+        if (pageOfComment is { } id && entries.FindIndex(e => e.Thread is { } t && Contains(t, id)) is var at and >= 0)
+        {
+            page = (at / perPage) + 1;
+        }
+
+        page = Math.Clamp(page, 1, pages);
+        return new DiscussionView(entries.Skip((page - 1) * perPage).Take(perPage).ToList(), approved, IsOpen(article), maxDepth, page, pages);
     }
+
+    private static bool Contains(CommentNode node, long id) =>
+        node.Comment.Id == id || node.Children.Any(c => Contains(c, id));
 
     public bool IsOpen(Article article)
     {

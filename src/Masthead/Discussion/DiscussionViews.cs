@@ -45,8 +45,12 @@ public sealed class CommentNode(CommentView comment, int depth, CommentNode? par
 /// <summary>One top-level item of the discussion: a comment thread or a linkback.</summary>
 public sealed record DiscussionEntry(DateTime At, CommentNode? Thread, LinkbackView? Linkback);
 
+/// <param name="Page">The page of conversations shown, from 1.</param>
+/// <param name="PageCount">1 when the discussion is not split into pages.</param>
 public sealed record DiscussionView(
     IReadOnlyList<DiscussionEntry> Entries,
     int ApprovedCommentCount,
     bool IsOpen,
-    int MaxDepth);
+    int MaxDepth,
+    int Page = 1,
+    int PageCount = 1);

@@ -79,6 +79,42 @@ public abstract class DiscussionSettingsTests(MastheadServer server)
         await admin.PostAsync("/newsroom/settings/discussion", form);
     }
 
+    [Fact]
+    public async Task Save_TwoConversationsPerPage_DiscussionSplitAndAPostedCommentFoundOnItsPage()
+    {
+        var slug = await server.ArticleAsync();
+        for (var i = 1; i <= 5; i++)
+        {
+            await server.ApprovedCommentAsync(slug, $"Reader {i}", $"r{i}@example.com", $"Conversation number {i}.", at: DateTime.UtcNow.AddMinutes(-60 + i));
+        }
+
+        using var admin = await server.SignedInAsync(StaffRoles.Admin);
+        var form = await FormAsync(admin);
+        form["Form.ConversationsPerPage"] = "2";
+        form["Form.RequireNameAndEmail"] = "true";
+        await admin.PostAsync("/newsroom/settings/discussion", form);
+        using var reader = server.NewReader();
+
+        var first = await reader.PageAsync($"/articles/{slug}");
+        var third = await reader.PageAsync($"/articles/{slug}?cpage=3");
+        var posted = await reader.PostCommentAsync($"/articles/{slug}", "Newcomer", "newcomer@example.com", "Conversation number six, awaiting a moderator.");
+        var landing = await reader.PageAsync(posted.Headers.Location!.OriginalString);
+
+        Assert.Equal(["Conversation number 1.", "Conversation number 2."], Texts(first));
+        Assert.Contains("5 comments", first.Text("#comments-title"), StringComparison.Ordinal);
+        Assert.NotNull(first.Document.QuerySelector("nav.comment-pages a[rel=next]"));
+        Assert.Equal(["Conversation number 5."], Texts(third));
+        Assert.Contains("?c=", posted.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        Assert.Contains(Texts(landing), t => t.StartsWith("Conversation number six", StringComparison.Ordinal));
+
+        form = await FormAsync(admin);
+        form["Form.ConversationsPerPage"] = "0";
+        await admin.PostAsync("/newsroom/settings/discussion", form);
+    }
+
+    private static List<string> Texts(Reader.Page page) =>
+        page.Document.QuerySelectorAll("ol.comment-list > li.comment .text").Select(t => t.TextContent.Trim()).ToList();
+
     [Theory]
     [InlineData("Form.ThreatHold", "1.5")]
     [InlineData("Form.ThreatHold", "high")]

@@ -19,6 +19,10 @@ public sealed class DiscussionSettings
 
     public bool NewestFirst { get; set; }
 
+    /// <summary>Conversations per page of the discussion; 0 for one page.</summary>
+    [Range(0, 1000)]
+    public int ConversationsPerPage { get; set; }
+
     [Range(0, 36500)]
     public int CloseAfterDays { get; set; }
 
@@ -67,6 +71,7 @@ public sealed class DiscussionSettings
         CommentsOnByDefault = discussion.CommentsOnByDefault,
         RequireNameAndEmail = discussion.RequireNameAndEmail,
         NewestFirst = discussion.NewestFirst,
+        ConversationsPerPage = discussion.ConversationsPerPage,
         CloseAfterDays = discussion.CloseAfterDays,
         MaxDepth = discussion.MaxDepth,
         PreModeration = moderation.PreModeration,
@@ -88,6 +93,7 @@ public sealed class DiscussionSettings
         options.CommentsOnByDefault = CommentsOnByDefault;
         options.RequireNameAndEmail = RequireNameAndEmail;
         options.NewestFirst = NewestFirst;
+        options.ConversationsPerPage = ConversationsPerPage;
         options.CloseAfterDays = CloseAfterDays;
         options.MaxDepth = MaxDepth;
     }

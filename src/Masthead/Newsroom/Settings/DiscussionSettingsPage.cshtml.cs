@@ -12,6 +12,7 @@ public sealed class DiscussionSettingsForm
     public bool CommentsOnByDefault { get; set; }
     public bool RequireNameAndEmail { get; set; }
     public bool NewestFirst { get; set; }
+    public string ConversationsPerPage { get; set; } = "";
     public string CloseAfterDays { get; set; } = "";
     public string MaxDepth { get; set; } = "";
     public string PreModeration { get; set; } = "";
@@ -33,6 +34,7 @@ public sealed class DiscussionSettingsForm
         CommentsOnByDefault = s.CommentsOnByDefault,
         RequireNameAndEmail = s.RequireNameAndEmail,
         NewestFirst = s.NewestFirst,
+        ConversationsPerPage = Text(s.ConversationsPerPage),
         CloseAfterDays = Text(s.CloseAfterDays),
         MaxDepth = Text(s.MaxDepth),
         PreModeration = s.PreModeration.ToString(),
@@ -67,6 +69,7 @@ public sealed class DiscussionSettingsForm
             CommentsOnByDefault = CommentsOnByDefault,
             RequireNameAndEmail = RequireNameAndEmail,
             NewestFirst = NewestFirst,
+            ConversationsPerPage = Int(ConversationsPerPage, "Conversations per page"),
             CloseAfterDays = Int(CloseAfterDays, "Close comments after"),
             MaxDepth = Int(MaxDepth, "Nesting depth"),
             PreModeration = Enum.TryParse<PreModeration>(PreModeration, out var mode) && Enum.IsDefined(mode) ? mode : Fail<PreModeration>("Pre-moderation"),
