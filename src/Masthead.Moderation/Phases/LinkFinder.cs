@@ -78,14 +78,51 @@ public static partial class LinkFinder
         return links;
     }
 
+    private static readonly char[] TrailingPunctuation = ['.', ',', ';', ':', '!', '?'];
+
     private static void Add(List<Link> links, string text, int start, int length)
     {
-        var value = text.Substring(start, length).TrimEnd('.', ',', ';', ':', '!', '?');
-        var withScheme = value.Contains("://", StringComparison.Ordinal) ? value : "http://" + value;
-        if (Uri.TryCreate(withScheme, UriKind.Absolute, out var uri) && uri.Host.Contains('.', StringComparison.Ordinal))
+        var value = text.Substring(start, length).TrimEnd(TrailingPunctuation);
+        if (HostOf(value) is { } host)
         {
-            var host = uri.Host.ToLowerInvariant();
             links.Add(new Link(value, host.StartsWith("www.", StringComparison.Ordinal) ? host[4..] : host, new TextSpan(start, value.Length)));
         }
+    }
+
+    /// <summary>
+    /// The host of a link, lower case, if it looks like a domain name with a dot. Read by hand
+    /// rather than with <see cref="Uri"/>: links in the wild are often malformed, and a failed
+    /// <c>Uri.TryCreate</c> is slow, which a spammer's text full of broken links could exploit.
+    /// </summary>
+    internal static string? HostOf(string link)
+    {
+        var from = link.IndexOf("://", StringComparison.Ordinal) is var scheme and >= 0 ? scheme + 3 : 0;
+        var at = link.IndexOf('@', from);
+        var end = link.AsSpan(from).IndexOfAny('/', '?', '#') is var stop and >= 0 ? from + stop : link.Length;
+        if (at >= 0 && at < end)
+        {
+            from = at + 1; // user:password@host
+        }
+
+        var host = link.AsSpan(from, end - from);
+        if (host.IndexOf(':') is var port and >= 0)
+        {
+            host = host[..port];
+        }
+
+        if (host.Length is < 3 or > 253 || host[0] == '.' || host[^1] == '.' || !host.Contains('.'))
+        {
+            return null;
+        }
+
+        foreach (var c in host)
+        {
+            if (!(char.IsAsciiLetterOrDigit(c) || c is '.' or '-' || (c > 0x7F && char.IsLetterOrDigit(c))))
+            {
+                return null;
+            }
+        }
+
+        return host.ToString().ToLowerInvariant();
     }
 }

@@ -93,10 +93,24 @@ public static class TextNormalizer
 
     private readonly record struct Mapped(char Char, int Start, int End);
 
-    /// <summary>A growable run of mapped characters on a pooled array: long texts must not allocate a large object each.</summary>
-    private sealed class MappedBuffer(int capacity) : IDisposable
+    /// <summary>
+    /// A growable run of mapped characters on an array kept per thread and reused: long texts must
+    /// not allocate a large object each. (The shared array pool was tried: its trimming of large
+    /// arrays under memory pressure contended with tokenizing on a two-core machine.)
+    /// </summary>
+    private sealed class MappedBuffer : IDisposable
     {
-        private Mapped[] _items = System.Buffers.ArrayPool<Mapped>.Shared.Rent(Math.Max(16, capacity));
+        [ThreadStatic]
+        private static Mapped[]? t_spare;
+
+        private Mapped[] _items;
+
+        public MappedBuffer(int capacity)
+        {
+            var spare = t_spare;
+            t_spare = null; // taken: a nested use on this thread gets an array of its own
+            _items = spare is not null && spare.Length >= capacity ? spare : new Mapped[Math.Max(16, capacity)];
+        }
 
         public int Count { get; private set; }
 
@@ -106,16 +120,19 @@ public static class TextNormalizer
         {
             if (Count == _items.Length)
             {
-                var larger = System.Buffers.ArrayPool<Mapped>.Shared.Rent(_items.Length * 2);
-                Array.Copy(_items, larger, Count);
-                System.Buffers.ArrayPool<Mapped>.Shared.Return(_items);
-                _items = larger;
+                Array.Resize(ref _items, _items.Length * 2);
             }
 
             _items[Count++] = item;
         }
 
-        public void Dispose() => System.Buffers.ArrayPool<Mapped>.Shared.Return(_items);
+        public void Dispose()
+        {
+            if (_items.Length <= MaxAnalysedLength * 2 && (t_spare is null || t_spare.Length < _items.Length))
+            {
+                t_spare = _items;
+            }
+        }
     }
 
     /// <summary>NFKC, lower case, no invisible characters, no accents on Latin letters; each char keeps its source range.</summary>
