@@ -39,6 +39,11 @@ public static class SpamCorpus
         }
 
         trainClock.Stop();
+
+        // Training leaves a large heap behind; it is collected once here so that the timing below
+        // measures classifying, not the clean-up after training, as a long-running server would.
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
         var showMisses = Environment.GetEnvironmentVariable("MISSES") is not null;
         var classifyClock = Stopwatch.StartNew();
         int truePositive = 0, falsePositive = 0, trueNegative = 0, falseNegative = 0;
@@ -61,6 +66,21 @@ public static class SpamCorpus
         }
 
         classifyClock.Stop();
+
+        // Throughput: the median of five more passes over the test messages.
+        var passes = new List<double> { test.Count / classifyClock.Elapsed.TotalSeconds };
+        for (var pass = 0; pass < 5; pass++)
+        {
+            var clock = Stopwatch.StartNew();
+            foreach (var m in test)
+            {
+                filter.Classify(TokensOf(m.Text));
+            }
+
+            passes.Add(test.Count / clock.Elapsed.TotalSeconds);
+        }
+
+        passes.Sort();
         if (Environment.GetEnvironmentVariable("PROFILE") is not null)
         {
             var t1 = Stopwatch.StartNew();
@@ -86,7 +106,7 @@ public static class SpamCorpus
             accuracy {100.0 * (truePositive + trueNegative) / test.Count:0.00}%
             false positives {falsePositive} of {ham} ham ({100.0 * falsePositive / ham:0.00}%)
             false negatives {falseNegative} of {spamCount} spam ({100.0 * falseNegative / spamCount:0.00}%)
-            classified {test.Count / classifyClock.Elapsed.TotalSeconds:0} messages/s on one thread (tokenizing included)
+            classified {passes[passes.Count / 2]:0} messages/s on one thread (tokenizing included; median of {passes.Count} passes, {passes[0]:0}–{passes[^1]:0})
             """));
         return 0;
     }

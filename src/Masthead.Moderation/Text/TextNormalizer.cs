@@ -238,10 +238,15 @@ public static class TextNormalizer
 
     private static bool IsLeetSymbol(char c) => c is '@' or '$' or '!' or '|';
 
+    [ThreadStatic]
+    private static List<Token>? t_words;
+
     private static List<Token> Split(MappedBuffer chars, string original)
     {
-        // At most about one word in four characters: sized once, long texts do not copy the list as it grows.
-        var tokens = new List<Token>((chars.Count / 4) + 4);
+        // Words are gathered in a list kept per thread, then copied out at their exact count: a
+        // long text neither grows a list step by step nor allocates one sized for the worst case.
+        var tokens = t_words ??= new List<Token>(1024);
+        tokens.Clear();
         Span<char> scratch = stackalloc char[64];
         var i = 0;
         while (i < chars.Count)
@@ -395,7 +400,7 @@ public static class TextNormalizer
     {
         if (!HasThreeSingleLettersInARow(tokens))
         {
-            return tokens;
+            return tokens.ToArray();
         }
 
         var result = new List<Token>(tokens.Count);
