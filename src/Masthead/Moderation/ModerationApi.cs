@@ -1,4 +1,6 @@
+using Masthead.Data;
 using Masthead.Moderation.Queue;
+using Microsoft.EntityFrameworkCore;
 using Masthead.Newsroom;
 
 namespace Masthead.Moderation;
@@ -9,8 +11,19 @@ public static class ModerationApi
     public static IEndpointRouteBuilder MapModeration(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup(NewsroomSetup.PathPrefix + "/api/comments").RequireAuthorization(StaffPolicies.Moderate);
-        api.MapGet("/{id:long}", async (long id, ModerationQueue queue, CancellationToken cancellationToken) =>
-            await queue.FindAsync(id, cancellationToken) is { } item ? Results.Ok(ToJson(item)) : Results.NotFound());
+        api.MapGet("/{id:long}", async (long id, ModerationQueue queue, MastheadDbContext db, CancellationToken cancellationToken) =>
+        {
+            if (await queue.FindAsync(id, cancellationToken) is not { } item)
+            {
+                return Results.NotFound();
+            }
+
+            // The comment's audit trail: every decision, who made it and when.
+            var decisions = await db.ModerationDecisions.AsNoTracking().Where(d => d.CommentId == id).OrderBy(d => d.DecidedAt)
+                .Select(d => new { from = d.From.ToString().ToLower(), to = d.To.ToString().ToLower(), d.Category, d.Moderator, at = d.DecidedAt, d.Note })
+                .ToListAsync(cancellationToken);
+            return Results.Ok(new { comment = ToJson(item), decisions });
+        });
         api.MapGet("/", async (string? tab, ModerationQueue queue, CancellationToken cancellationToken) =>
         {
             var parsed = QueueTab.Pending;

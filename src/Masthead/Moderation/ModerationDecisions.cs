@@ -51,7 +51,8 @@ public sealed class ModerationDecisions(MastheadDbContext db, LearningQueue lear
             Category = category?.ToString().ToLowerInvariant(),
             Moderator = moderator,
             DecidedAt = now,
-            Note = note ?? (from == to ? $"Kept after {openReports.Count} report(s)." : null),
+            // Without a note of the moderator's own, the record keeps why the comment was where it was.
+            Note = note ?? (from == to ? $"Kept after {openReports.Count} report(s)." : Truncate(comment.ModerationReason)),
         });
         await db.SaveChangesAsync(cancellationToken);
 
@@ -103,6 +104,8 @@ public sealed class ModerationDecisions(MastheadDbContext db, LearningQueue lear
         await db.SaveChangesAsync(cancellationToken);
         return added;
     }
+
+    private static string? Truncate(string? reason) => reason is { Length: > 500 } ? reason[..500] : reason;
 
     /// <summary>The decisions the engine learns from; a deletion or a return to the queue teaches nothing.</summary>
     public static ModerationAction? ToAction(CommentStatus status) => status switch

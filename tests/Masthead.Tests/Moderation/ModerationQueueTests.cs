@@ -195,7 +195,8 @@ public abstract class ModerationQueueTests(MastheadServer server)
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
-        var moderation = json.RootElement.GetProperty("moderation");
+        var moderation = json.RootElement.GetProperty("comment").GetProperty("moderation");
+        Assert.Equal(0, json.RootElement.GetProperty("decisions").GetArrayLength());
         Assert.NotEqual("approve", moderation.GetProperty("action").GetString());
         Assert.True(moderation.GetProperty("scores").GetProperty("threat").GetDouble() > 0.5);
         Assert.NotEqual(0, moderation.GetProperty("reasons").GetArrayLength());
