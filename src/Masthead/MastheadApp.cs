@@ -2,6 +2,7 @@ using Masthead.Articles;
 using Masthead.Demo;
 using Masthead.Discussion;
 using Masthead.Feeds;
+using Masthead.Linkbacks;
 using Masthead.Moderation;
 using Masthead.Newsroom;
 using Masthead.Site;
@@ -19,6 +20,7 @@ public static class MastheadApp
         .AddDiscussion()
         .AddModeration()
         .AddFeeds()
+        .AddLinkbacks()
         .AddNewsroom()
         .AddDemo();
 

@@ -1,0 +1,18 @@
+namespace Masthead.Linkbacks;
+
+public static class LinkbacksSetup
+{
+    /// <summary>Fetching other sites' pages safely, and finding where they take webmentions and pingbacks.</summary>
+    public static IHostApplicationBuilder AddLinkbacks(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<LinkbackOptions>()
+            .Bind(builder.Configuration.GetSection(LinkbackOptions.Section))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        builder.Services.AddSingleton<SafeFetcher>();
+
+        // Pages in windows-1251, koi8-r or latin-1 are read in their own encoding.
+        System.Text.Encoding.RegisterProvider(System.Text.CodePagesEncodingProvider.Instance);
+        return builder;
+    }
+}
