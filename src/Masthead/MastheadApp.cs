@@ -26,9 +26,11 @@ public static class MastheadApp
 
     public static WebApplication MapFeatures(this WebApplication app)
     {
+        app.UseWebmentionAdvertising();
         app.UseSite();
         app.UseNewsroom();
         app.UseDiscussionLimits();
+        app.MapLinkbacks();
         app.MapFeeds();
         app.MapModeration();
         app.MapNewsroom();

@@ -10,9 +10,15 @@ public static class LinkbacksSetup
             .ValidateDataAnnotations()
             .ValidateOnStart();
         builder.Services.AddSingleton<SafeFetcher>();
+        builder.Services.AddSingleton<VerificationQueue>();
+        builder.Services.AddScoped<LinkbackVerifier>();
+        builder.Services.AddHostedService<VerificationWorker>();
+        builder.Services.AddWebmentionRateLimit();
 
         // Pages in windows-1251, koi8-r or latin-1 are read in their own encoding.
         System.Text.Encoding.RegisterProvider(System.Text.CodePagesEncodingProvider.Instance);
         return builder;
     }
+
+    public static WebApplication MapLinkbacks(this WebApplication app) => app.MapWebmention();
 }

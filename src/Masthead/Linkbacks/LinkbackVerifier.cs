@@ -1,0 +1,70 @@
+using Masthead.Data;
+using Masthead.Data.Entities;
+using Masthead.Moderation;
+using Masthead.Site;
+using Microsoft.EntityFrameworkCore;
+
+namespace Masthead.Linkbacks;
+
+/// <summary>
+/// Checks one notification: fetches the source once, and stores, updates or removes the linkback.
+/// A source that answers 410 or no longer links is removed; one that links is summarised and
+/// passed through the moderation engine like a comment.
+/// </summary>
+public sealed class LinkbackVerifier(MastheadDbContext db, SafeFetcher fetcher, ModerationEngine engine, IPageCache pageCache, TimeProvider clock, ILogger<LinkbackVerifier> logger)
+{
+    public async Task VerifyAsync(VerificationRequest request, CancellationToken cancellationToken)
+    {
+        var source = request.Source.AbsoluteUri;
+        var existing = await db.Linkbacks.FirstOrDefaultAsync(l => l.ArticleId == request.ArticleId && l.SourceUrl == source, cancellationToken);
+        var page = await fetcher.FetchAsync(request.Source, cancellationToken);
+        var summary = page.Succeeded && page.Status is >= 200 and < 300 ? SourcePage.Read(page, request.Target) : null;
+        if (summary is null)
+        {
+            if (existing is not null && (page.Status == StatusCodes.Status410Gone || page.Succeeded))
+            {
+                db.Linkbacks.Remove(existing);
+                await db.SaveChangesAsync(cancellationToken);
+                pageCache.Invalidate();
+                logger.LogInformation("Removed {Kind} from {Source}: {Why}", request.Kind, source, page.Status == 410 ? "gone" : "no longer links");
+            }
+            else
+            {
+                logger.LogInformation("Ignored {Kind} from {Source}: {Why}", request.Kind, source, page.Problem ?? "no link to the target");
+            }
+
+            return;
+        }
+
+        var verdict = engine.Moderate(new CommentInput($"{summary.Title}\n\n{summary.Excerpt}", summary.AuthorName ?? summary.SiteName, AuthorUrl: source,
+            ThreadKey: request.ArticleId.ToString(System.Globalization.CultureInfo.InvariantCulture), History: new CommenterHistory(Approved: 1)));
+        var status = verdict.Action switch
+        {
+            ModerationAction.Approve => LinkbackStatus.Approved,
+            ModerationAction.Spam => LinkbackStatus.Spam,
+            ModerationAction.Reject => LinkbackStatus.Rejected,
+            _ => LinkbackStatus.Pending,
+        };
+
+        var linkback = existing ?? db.Linkbacks.Add(new Linkback
+        {
+            ArticleId = request.ArticleId,
+            SourceUrl = source,
+            ReceivedAt = clock.GetUtcNow().UtcDateTime,
+        }).Entity;
+        linkback.Kind = request.Kind;
+        linkback.Title = summary.Title;
+        linkback.Excerpt = summary.Excerpt;
+        linkback.SiteName = summary.SiteName;
+
+        // An update keeps a moderator's earlier decision; only a new linkback takes the engine's.
+        if (existing is null)
+        {
+            linkback.Status = status;
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        pageCache.Invalidate();
+        logger.LogInformation("{Kind} from {Source} stored as {Status}", request.Kind, source, linkback.Status);
+    }
+}

@@ -1,0 +1,96 @@
+using System.Threading.RateLimiting;
+using Masthead.Articles;
+using Masthead.Data.Entities;
+using Masthead.Site;
+
+namespace Masthead.Linkbacks;
+
+/// <summary>
+/// Receives W3C Webmentions: <c>POST /webmention</c> with <c>source</c> and <c>target</c>. The request is
+/// checked at once (400 with the reason) and the source verified in the background (202). Every
+/// article advertises the endpoint with a <c>Link</c> header and a <c>&lt;link rel="webmention"&gt;</c>.
+/// </summary>
+public static class WebmentionEndpoint
+{
+    public const string Path = "/webmention";
+    private const string RateLimitPolicy = "webmention";
+
+    public static IServiceCollection AddWebmentionRateLimit(this IServiceCollection services) =>
+        services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+
+            // Per sender: a burst of notifications from one address is refused, not queued.
+            o.AddPolicy(RateLimitPolicy, context => RateLimitPartition.GetFixedWindowLimiter(
+                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = 30, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+        });
+
+    /// <summary>Advertises the endpoint on every article page; registered before the page cache so cached pages carry it too.</summary>
+    public static WebApplication UseWebmentionAdvertising(this WebApplication app)
+    {
+        app.Use((context, next) =>
+        {
+            if (context.Request.Path.StartsWithSegments("/articles", StringComparison.OrdinalIgnoreCase))
+            {
+                context.Response.Headers.Append("Link", $"<{Path}>; rel=\"webmention\"");
+            }
+
+            return next(context);
+        });
+        return app;
+    }
+
+    public static WebApplication MapWebmention(this WebApplication app)
+    {
+        app.UseRateLimiter();
+        app.MapPost(Path, ReceiveAsync).DisableAntiforgery().RequireRateLimiting(RateLimitPolicy);
+        return app;
+    }
+
+    private static async Task<IResult> ReceiveAsync(HttpContext context, ArticleQueries articles, SiteContext site, VerificationQueue queue, CancellationToken cancellationToken)
+    {
+        if (!context.Request.HasFormContentType)
+        {
+            return Refuse("Send source and target as an application/x-www-form-urlencoded form.");
+        }
+
+        var form = await context.Request.ReadFormAsync(cancellationToken);
+        var source = AbsoluteHttp(form["source"]);
+        var target = AbsoluteHttp(form["target"]);
+        if (source is null || target is null)
+        {
+            return Refuse("source and target must both be absolute http or https URLs.");
+        }
+
+        if (SourcePage.SameResource(source, target))
+        {
+            return Refuse("source and target are the same page.");
+        }
+
+        var ours = new Uri(context.Request.BaseUrl(site.Publication));
+        if (!string.Equals(target.GetLeftPart(UriPartial.Authority), ours.GetLeftPart(UriPartial.Authority), StringComparison.OrdinalIgnoreCase) ||
+            !target.AbsolutePath.StartsWith("/articles/", StringComparison.Ordinal))
+        {
+            return Refuse("target is not an article on this site.");
+        }
+
+        var slug = target.AbsolutePath["/articles/".Length..].TrimEnd('/');
+        if (await articles.FindBySlugAsync(slug, cancellationToken) is not ArticleLookup.Found found)
+        {
+            return Refuse("target is not a published article on this site.");
+        }
+
+        if (!queue.TryEnqueue(new VerificationRequest(LinkbackKind.Webmention, source, target, found.Article.Id)))
+        {
+            return Results.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, detail: "Too many webmentions are waiting to be checked; try again later.");
+        }
+
+        return Results.Text("Accepted: the source will be checked shortly.\n", "text/plain", statusCode: StatusCodes.Status202Accepted);
+    }
+
+    private static IResult Refuse(string message) => Results.Text(message + "\n", "text/plain", statusCode: StatusCodes.Status400BadRequest);
+
+    private static Uri? AbsoluteHttp(string? value) =>
+        value is { Length: > 0 and <= 2000 } && Uri.TryCreate(value.Trim(), UriKind.Absolute, out var url) && url.Scheme is "http" or "https" ? url : null;
+}
