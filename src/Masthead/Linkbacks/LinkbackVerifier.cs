@@ -6,6 +6,26 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Masthead.Linkbacks;
 
+/// <summary>What checking a notification came to.</summary>
+public enum VerificationOutcome
+{
+    Stored,
+    Updated,
+    Removed,
+
+    /// <summary>The source answered but does not link to the target.</summary>
+    NoLink,
+
+    /// <summary>The source answered that it does not exist (404, 410).</summary>
+    Missing,
+
+    /// <summary>The source could not be had: no answer, a server error, too large or too slow.</summary>
+    Unreachable,
+
+    /// <summary>The source is on an address this site never fetches.</summary>
+    Refused,
+}
+
 /// <summary>
 /// Checks one notification: fetches the source once, and stores, updates or removes the linkback.
 /// A source that answers 410 or no longer links is removed; one that links is summarised and
@@ -13,7 +33,7 @@ namespace Masthead.Linkbacks;
 /// </summary>
 public sealed class LinkbackVerifier(MastheadDbContext db, SafeFetcher fetcher, ModerationEngine engine, IPageCache pageCache, TimeProvider clock, ILogger<LinkbackVerifier> logger)
 {
-    public async Task VerifyAsync(VerificationRequest request, CancellationToken cancellationToken)
+    public async Task<VerificationOutcome> VerifyAsync(VerificationRequest request, CancellationToken cancellationToken)
     {
         var source = request.Source.AbsoluteUri;
         var existing = await db.Linkbacks.FirstOrDefaultAsync(l => l.ArticleId == request.ArticleId && l.SourceUrl == source, cancellationToken);
@@ -27,13 +47,14 @@ public sealed class LinkbackVerifier(MastheadDbContext db, SafeFetcher fetcher, 
                 await db.SaveChangesAsync(cancellationToken);
                 pageCache.Invalidate();
                 logger.LogInformation("Removed {Kind} from {Source}: {Why}", request.Kind, source, page.Status == 410 ? "gone" : "no longer links");
-            }
-            else
-            {
-                logger.LogInformation("Ignored {Kind} from {Source}: {Why}", request.Kind, source, page.Problem ?? "no link to the target");
+                return VerificationOutcome.Removed;
             }
 
-            return;
+            logger.LogInformation("Ignored {Kind} from {Source}: {Why}", request.Kind, source, page.Problem ?? "no link to the target");
+            return page.Problem?.Contains("not a public address", StringComparison.Ordinal) == true ? VerificationOutcome.Refused
+                : page.Succeeded && page.Status is >= 200 and < 300 ? VerificationOutcome.NoLink
+                : page.Status is 404 or 410 ? VerificationOutcome.Missing
+                : VerificationOutcome.Unreachable;
         }
 
         var verdict = engine.Moderate(new CommentInput($"{summary.Title}\n\n{summary.Excerpt}", summary.AuthorName ?? summary.SiteName, AuthorUrl: source,
@@ -66,5 +87,6 @@ public sealed class LinkbackVerifier(MastheadDbContext db, SafeFetcher fetcher, 
         await db.SaveChangesAsync(cancellationToken);
         pageCache.Invalidate();
         logger.LogInformation("{Kind} from {Source} stored as {Status}", request.Kind, source, linkback.Status);
+        return existing is null ? VerificationOutcome.Stored : VerificationOutcome.Updated;
     }
 }

@@ -20,5 +20,5 @@ public static class LinkbacksSetup
         return builder;
     }
 
-    public static WebApplication MapLinkbacks(this WebApplication app) => app.MapWebmention();
+    public static WebApplication MapLinkbacks(this WebApplication app) => app.MapWebmention().MapPingback();
 }

@@ -13,7 +13,8 @@ namespace Masthead.Linkbacks;
 public static class WebmentionEndpoint
 {
     public const string Path = "/webmention";
-    private const string RateLimitPolicy = "webmention";
+    /// <summary>The limit on notifications (webmentions and pingbacks) per sender.</summary>
+    public const string RateLimitPolicy = "linkbacks";
 
     public static IServiceCollection AddWebmentionRateLimit(this IServiceCollection services) =>
         services.AddRateLimiter(o =>
@@ -34,6 +35,7 @@ public static class WebmentionEndpoint
             if (context.Request.Path.StartsWithSegments("/articles", StringComparison.OrdinalIgnoreCase))
             {
                 context.Response.Headers.Append("Link", $"<{Path}>; rel=\"webmention\"");
+                context.Response.Headers["X-Pingback"] = context.Request.BaseUrl(context.RequestServices.GetRequiredService<SiteContext>().Publication) + PingbackEndpoint.Path;
             }
 
             return next(context);
