@@ -7,37 +7,21 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Masthead.Tests.Linkbacks;
 
-public sealed class PingbackReceivingTests : IAsyncLifetime
+public sealed class PingbackReceivingTests : LinkbackSites
 {
-    private SourceSite _sources = null!;
-    private LinkbackServer _server = null!;
-
-    public async Task InitializeAsync()
-    {
-        _sources = await SourceSite.StartAsync();
-        _server = new LinkbackServer(_sources.BaseAddress);
-        await ((IAsyncLifetime)_server).InitializeAsync();
-    }
-
-    public async Task DisposeAsync()
-    {
-        await ((IAsyncLifetime)_server).DisposeAsync();
-        await _sources.DisposeAsync();
-    }
-
     [Fact]
     public async Task Ping_SourceLinks_RegisteredThenRepeatAnswers48AndUpdates()
     {
         var (slug, target) = await ArticleAsync();
-        var source = _sources.Put("/blog/grain", Page("Grain, again", target));
+        var source = Sources.Put("/blog/grain", Page("Grain, again", target));
 
         var first = await PingAsync(source.ToString(), target.ToString());
-        _sources.Put("/blog/grain", Page("Grain, once more", target));
+        Sources.Put("/blog/grain", Page("Grain, once more", target));
         var second = await PingAsync(source.ToString(), target.ToString());
 
         Assert.Null(FaultCode(first));
         Assert.Equal(48, FaultCode(second));
-        var stored = await _server.DbAsync(db => db.Linkbacks.AsNoTracking().SingleAsync(l => l.Article.Slug == slug));
+        var stored = await Server.DbAsync(db => db.Linkbacks.AsNoTracking().SingleAsync(l => l.Article.Slug == slug));
         Assert.Equal((LinkbackKind.Pingback, "Grain, once more"), (stored.Kind, stored.Title));
     }
 
@@ -54,16 +38,16 @@ public sealed class PingbackReceivingTests : IAsyncLifetime
         var (_, target) = await ArticleAsync();
         var source = problem switch
         {
-            "no-link" => _sources.Put("/blog/unrelated", "<html><body><p>No link here.</p></body></html>").ToString(),
-            "missing" => new Uri(_sources.BaseAddress, "/blog/never-written").ToString(),
-            "server-error" => _sources.Put("/blog/broken", "<html><body>oops</body></html>", 500).ToString(),
+            "no-link" => Sources.Put("/blog/unrelated", "<html><body><p>No link here.</p></body></html>").ToString(),
+            "missing" => new Uri(Sources.BaseAddress, "/blog/never-written").ToString(),
+            "server-error" => Sources.Put("/blog/broken", "<html><body>oops</body></html>", 500).ToString(),
             "private" => "http://10.0.0.7/post",
-            _ => _sources.Put("/blog/fine", Page("Fine", target)).ToString(),
+            _ => Sources.Put("/blog/fine", Page("Fine", target)).ToString(),
         };
         var targetText = problem switch
         {
             "foreign-target" => "https://elsewhere.example/articles/x",
-            "no-article" => new Uri(_server.BaseAddress, "/articles/no-such-article").ToString(),
+            "no-article" => new Uri(Server.BaseAddress, "/articles/no-such-article").ToString(),
             _ => target.ToString(),
         };
 
@@ -75,7 +59,7 @@ public sealed class PingbackReceivingTests : IAsyncLifetime
     [Fact]
     public async Task Ping_ExternalEntity_RefusedWithoutReadingIt()
     {
-        var secret = Path.Combine(_server.DataDirectory, "secret.txt");
+        var secret = Path.Combine(Server.DataDirectory, "secret.txt");
         await File.WriteAllTextAsync(secret, "TOP-SECRET");
         var body = $"""
             <?xml version="1.0"?>
@@ -110,7 +94,7 @@ public sealed class PingbackReceivingTests : IAsyncLifetime
     [Fact]
     public async Task Ping_OversizedBody_413()
     {
-        using var reader = _server.NewReader();
+        using var reader = Server.NewReader();
         using var content = new StringContent("<methodCall>" + new string(' ', 70 * 1024) + "</methodCall>", Encoding.UTF8, "text/xml");
 
         var response = await reader.PostAsync("/xmlrpc", content);
@@ -122,7 +106,7 @@ public sealed class PingbackReceivingTests : IAsyncLifetime
     public async Task Article_AdvertisesPingback_InHeaderAndHtml()
     {
         var (slug, _) = await ArticleAsync();
-        using var reader = _server.NewReader();
+        using var reader = Server.NewReader();
 
         var page = await reader.PageAsync($"/articles/{slug}");
 
@@ -132,8 +116,8 @@ public sealed class PingbackReceivingTests : IAsyncLifetime
 
     private async Task<(string Slug, Uri Target)> ArticleAsync()
     {
-        var slug = await _server.ArticleAsync();
-        return (slug, new Uri(_server.BaseAddress, $"/articles/{slug}"));
+        var slug = await Server.ArticleAsync();
+        return (slug, new Uri(Server.BaseAddress, $"/articles/{slug}"));
     }
 
     private static string Page(string title, Uri target) =>
@@ -148,7 +132,7 @@ public sealed class PingbackReceivingTests : IAsyncLifetime
 
     private async Task<string> PostAsync(string xml)
     {
-        using var reader = _server.NewReader();
+        using var reader = Server.NewReader();
         using var content = new StringContent(xml, Encoding.UTF8, "text/xml");
         var response = await reader.PostAsync("/xmlrpc", content);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);

@@ -7,37 +7,15 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Masthead.Tests.Linkbacks;
 
-/// <summary>A Masthead site allowed to fetch one other local site, the sources' site.</summary>
-public sealed class LinkbackServer : MastheadServer
+public sealed class WebmentionReceivingTests : LinkbackSites
 {
-    public LinkbackServer(Uri allowed) => Set("Masthead:Linkbacks:AllowedPrivateEndpoints:0", $"127.0.0.1:{allowed.Port}");
-}
-
-public sealed class WebmentionReceivingTests : IAsyncLifetime
-{
-    private SourceSite _sources = null!;
-    private LinkbackServer _server = null!;
-
-    public async Task InitializeAsync()
-    {
-        _sources = await SourceSite.StartAsync();
-        _server = new LinkbackServer(_sources.BaseAddress);
-        await ((IAsyncLifetime)_server).InitializeAsync();
-    }
-
-    public async Task DisposeAsync()
-    {
-        await ((IAsyncLifetime)_server).DisposeAsync();
-        await _sources.DisposeAsync();
-    }
-
     [Fact]
     public async Task Webmention_SourceLinksThenChangesThenGoes_StoredUpdatedRemoved()
     {
-        var slug = await _server.ArticleAsync();
-        var target = new Uri(_server.BaseAddress, $"/articles/{slug}");
-        var source = _sources.Put("/notes/corridor", Entry("Notes on the corridor", target));
-        using var reader = _server.NewReader();
+        var slug = await Server.ArticleAsync();
+        var target = new Uri(Server.BaseAddress, $"/articles/{slug}");
+        var source = Sources.Put("/notes/corridor", Entry("Notes on the corridor", target));
+        using var reader = Server.NewReader();
 
         var accepted = await SendAsync(reader, source, target);
         await WaitForChecksAsync(1);
@@ -54,13 +32,13 @@ public sealed class WebmentionReceivingTests : IAsyncLifetime
             Assert.Contains("Mention: Notes on the corridor – Harbour Log", line, StringComparison.Ordinal);
         }
 
-        _sources.Put("/notes/corridor", Entry("Revised notes on the corridor", target));
+        Sources.Put("/notes/corridor", Entry("Revised notes on the corridor", target));
         await SendAsync(reader, source, target);
         await WaitForChecksAsync(2);
         Assert.Equal("Revised notes on the corridor", (await LinkbackAsync(slug))!.Title);
-        Assert.Equal(1, await _server.DbAsync(db => db.Linkbacks.CountAsync(l => l.Article.Slug == slug)));
+        Assert.Equal(1, await Server.DbAsync(db => db.Linkbacks.CountAsync(l => l.Article.Slug == slug)));
 
-        _sources.Put("/notes/corridor", "<html><body>Gone.</body></html>", 410);
+        Sources.Put("/notes/corridor", "<html><body>Gone.</body></html>", 410);
         await SendAsync(reader, source, target);
         await WaitForChecksAsync(3);
         Assert.Null(await LinkbackAsync(slug));
@@ -69,10 +47,10 @@ public sealed class WebmentionReceivingTests : IAsyncLifetime
     [Fact]
     public async Task Webmention_SourceWithoutTheLink_NothingStored()
     {
-        var slug = await _server.ArticleAsync();
-        var target = new Uri(_server.BaseAddress, $"/articles/{slug}");
-        var source = _sources.Put("/unrelated", "<html><body><p>Nothing to see.</p></body></html>");
-        using var reader = _server.NewReader();
+        var slug = await Server.ArticleAsync();
+        var target = new Uri(Server.BaseAddress, $"/articles/{slug}");
+        var source = Sources.Put("/unrelated", "<html><body><p>Nothing to see.</p></body></html>");
+        using var reader = Server.NewReader();
 
         var accepted = await SendAsync(reader, source, target);
         await WaitForChecksAsync(1);
@@ -91,11 +69,11 @@ public sealed class WebmentionReceivingTests : IAsyncLifetime
     [InlineData("{target}", "{target}")]
     public async Task Webmention_InvalidSourceOrTarget_BadRequestWithReason(string source, string target)
     {
-        var slug = await _server.ArticleAsync();
-        string Fill(string s) => s.Replace("{target}", new Uri(_server.BaseAddress, $"/articles/{slug}").ToString(), StringComparison.Ordinal)
-            .Replace("{source}", new Uri(_sources.BaseAddress, "/x").ToString(), StringComparison.Ordinal)
-            .Replace("{base}", _server.BaseAddress.GetLeftPart(UriPartial.Authority), StringComparison.Ordinal);
-        using var reader = _server.NewReader();
+        var slug = await Server.ArticleAsync();
+        string Fill(string s) => s.Replace("{target}", new Uri(Server.BaseAddress, $"/articles/{slug}").ToString(), StringComparison.Ordinal)
+            .Replace("{source}", new Uri(Sources.BaseAddress, "/x").ToString(), StringComparison.Ordinal)
+            .Replace("{base}", Server.BaseAddress.GetLeftPart(UriPartial.Authority), StringComparison.Ordinal);
+        using var reader = Server.NewReader();
 
         var response = await reader.PostAsync("/webmention", new Dictionary<string, string> { ["source"] = Fill(source), ["target"] = Fill(target) });
 
@@ -106,8 +84,8 @@ public sealed class WebmentionReceivingTests : IAsyncLifetime
     [Fact]
     public async Task Article_AdvertisesTheEndpoint_InHeaderAndHtml()
     {
-        var slug = await _server.ArticleAsync();
-        using var reader = _server.NewReader();
+        var slug = await Server.ArticleAsync();
+        using var reader = Server.NewReader();
 
         var first = await reader.PageAsync($"/articles/{slug}");
         var cached = await reader.PageAsync($"/articles/{slug}");
@@ -130,11 +108,11 @@ public sealed class WebmentionReceivingTests : IAsyncLifetime
         reader.PostAsync("/webmention", new Dictionary<string, string> { ["source"] = source.ToString(), ["target"] = target.ToString() });
 
     private Task<Linkback?> LinkbackAsync(string slug) =>
-        _server.DbAsync(db => db.Linkbacks.AsNoTracking().FirstOrDefaultAsync(l => l.Article.Slug == slug));
+        Server.DbAsync(db => db.Linkbacks.AsNoTracking().FirstOrDefaultAsync(l => l.Article.Slug == slug));
 
     private async Task WaitForChecksAsync(long count)
     {
-        var queue = _server.Services.GetRequiredService<VerificationQueue>();
+        var queue = Server.Services.GetRequiredService<VerificationQueue>();
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
         while (queue.Verified < count)
         {
