@@ -80,7 +80,7 @@ public sealed class ArticlePageModel(
         if (!string.IsNullOrEmpty(Form.Homepage))
         {
             // A hidden field only bots fill in: answer as if all went well and keep nothing.
-            return SeeOther(SiteUrls.Article(Article.Slug) + "#comments");
+            return this.SeeOther(SiteUrls.Article(Article.Slug) + "#comments");
         }
 
         if (!ModelState.IsValid)
@@ -118,7 +118,7 @@ public sealed class ArticlePageModel(
 
                 // Post/redirect/get: a reload never posts twice. When the discussion is split into
                 // pages, the address names the comment so the right page is shown.
-                return SeeOther(discussionOptions.CurrentValue.ConversationsPerPage > 0
+                return this.SeeOther(discussionOptions.CurrentValue.ConversationsPerPage > 0
                     ? $"{SiteUrls.Article(Article.Slug)}?c={stored.Comment.Id}#comment-{stored.Comment.Id}"
                     : SiteUrls.Comment(Article.Slug, stored.Comment.Id));
             default:
@@ -137,13 +137,6 @@ public sealed class ArticlePageModel(
             // A form that cannot even be read (bad encoding, a NUL byte) is treated like a forged one.
             return false;
         }
-    }
-
-    private EmptyResult SeeOther(string location)
-    {
-        Response.StatusCode = StatusCodes.Status303SeeOther;
-        Response.Headers.Location = location;
-        return new EmptyResult();
     }
 
     private PageResult ShowAgain(int statusCode)

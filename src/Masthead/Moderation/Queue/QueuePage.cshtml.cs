@@ -1,4 +1,5 @@
 using Masthead.Data.Entities;
+using Masthead.Site;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -102,8 +103,7 @@ public sealed class QueuePageModel(ModerationQueue queue, ModerationDecisions de
         var back = Request.Query.Where(q => q.Key is "tab" or "order" or "article" or "category" or "page")
             .ToDictionary(q => q.Key, q => (string?)q.Value.ToString());
         back["done"] = message;
-        Response.Headers.Location = Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString("/newsroom/moderation", back);
-        return StatusCode(StatusCodes.Status303SeeOther);
+        return this.SeeOther(Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString("/newsroom/moderation", back));
     }
 
     private async Task<Masthead.Moderation.Category?> CategoryOfAsync(long id, CommentStatus to, CancellationToken cancellationToken)

@@ -1,5 +1,6 @@
 using Masthead.Data;
 using Masthead.Data.Entities;
+using Masthead.Site;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -78,8 +79,7 @@ public sealed class AuthorEditModel(MastheadDbContext db, AuthorWriter writer, A
             }
 
             var saved = await writer.SaveAsync(author, new AuthorDraft(Form.Slug, Form.Name, Form.Bio, avatar, Form.X, Form.Website, Form.Mastodon), cancellationToken);
-            Response.Headers.Location = $"/newsroom/authors/{saved.Id}?saved=true";
-            return StatusCode(StatusCodes.Status303SeeOther);
+            return this.SeeOther($"/newsroom/authors/{saved.Id}?saved=true");
         }
         catch (ContentException e)
         {

@@ -87,8 +87,7 @@ public sealed class ArticleEditModel(ArticleWriter writer, EditorAccess access, 
         try
         {
             var saved = await writer.SaveAsync(article, draft, id is null ? null : Form.Version, User.Identity?.Name ?? "unknown", cancellationToken);
-            Response.Headers.Location = $"/newsroom/articles/{saved.Id}?saved=true";
-            return StatusCode(StatusCodes.Status303SeeOther);
+            return this.SeeOther($"/newsroom/articles/{saved.Id}?saved=true");
         }
         catch (ContentException e)
         {

@@ -1,5 +1,6 @@
 using Masthead.Data;
 using Masthead.Data.Entities;
+using Masthead.Site;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -52,8 +53,7 @@ public sealed class RevisionsModel(MastheadDbContext db, ArticleWriter writer, E
             return Page();
         }
 
-        Response.Headers.Location = $"/newsroom/articles/{id}?saved=true";
-        return StatusCode(StatusCodes.Status303SeeOther);
+        return this.SeeOther($"/newsroom/articles/{id}?saved=true");
     }
 
     private async Task<IActionResult?> LoadAsync(int id, CancellationToken cancellationToken)

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Masthead.Data.Entities;
 using Masthead.Moderation;
+using Masthead.Site;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -136,8 +137,7 @@ public sealed class DiscussionSettingsPageModel(SettingsEditor editor) : PageMod
             return Refused(result.Conflict ? StatusCodes.Status409Conflict : StatusCodes.Status400BadRequest, result.Errors);
         }
 
-        Response.Headers.Location = "/newsroom/settings/discussion?saved=true";
-        return StatusCode(StatusCodes.Status303SeeOther);
+        return this.SeeOther("/newsroom/settings/discussion?saved=true");
     }
 
     private PageResult Refused(int status, IReadOnlyList<string> errors)

@@ -1,5 +1,6 @@
 using Masthead.Data.Entities;
 using Masthead.Newsroom.Accounts;
+using Masthead.Site;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -48,8 +49,7 @@ public sealed class StaffPageModel(StaffAccounts accounts, TimeProvider clock) :
     {
         if (result.Succeeded)
         {
-            Response.Headers.Location = "/newsroom/users?done=" + Uri.EscapeDataString(done);
-            return StatusCode(StatusCodes.Status303SeeOther);
+            return this.SeeOther("/newsroom/users?done=" + Uri.EscapeDataString(done));
         }
 
         Errors = result.Errors;

@@ -1,0 +1,15 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Masthead.Site;
+
+public static class SeeOtherExtensions
+{
+    /// <summary>Post/redirect/get: 303 sends the browser to <paramref name="location"/> with a GET, so a reload never posts twice.</summary>
+    public static IActionResult SeeOther(this PageModel page, string location)
+    {
+        page.Response.StatusCode = StatusCodes.Status303SeeOther;
+        page.Response.Headers.Location = location;
+        return new EmptyResult();
+    }
+}
