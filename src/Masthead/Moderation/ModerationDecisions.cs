@@ -20,6 +20,7 @@ public enum DecisionOutcome
 /// </summary>
 public sealed class ModerationDecisions(MastheadDbContext db, LearningQueue learning, IPageCache pageCache, TimeProvider clock)
 {
+    /// <param name="category">What the comment was; by default spam for spam, and for a rejection what the engine took it for.</param>
     public async Task<DecisionOutcome> DecideAsync(long commentId, CommentStatus to, string moderator, Category? category = null, string? note = null, CancellationToken cancellationToken = default)
     {
         var comment = await db.Comments.FirstOrDefaultAsync(c => c.Id == commentId, cancellationToken);
@@ -27,6 +28,13 @@ public sealed class ModerationDecisions(MastheadDbContext db, LearningQueue lear
         {
             return DecisionOutcome.NotFound;
         }
+
+        category ??= to switch
+        {
+            CommentStatus.Spam => Category.Spam,
+            CommentStatus.Rejected => ParseCategory(comment.ModerationCategory),
+            _ => null,
+        };
 
         // A decision answers every open reader report on the comment, even one that keeps it as it is.
         var now = clock.GetUtcNow().UtcDateTime;

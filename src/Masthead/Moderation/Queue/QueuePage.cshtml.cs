@@ -62,8 +62,7 @@ public sealed class QueuePageModel(ModerationQueue queue, ModerationDecisions de
         var done = 0;
         foreach (var id in form.Ids.Distinct())
         {
-            var category = to == CommentStatus.Rejected || to == CommentStatus.Spam ? await CategoryOfAsync(id, to, cancellationToken) : null;
-            if (await decisions.DecideAsync(id, to, moderator, category, cancellationToken: cancellationToken) == DecisionOutcome.Done)
+            if (await decisions.DecideAsync(id, to, moderator, cancellationToken: cancellationToken) == DecisionOutcome.Done)
             {
                 done++;
             }
@@ -104,17 +103,6 @@ public sealed class QueuePageModel(ModerationQueue queue, ModerationDecisions de
             .ToDictionary(q => q.Key, q => (string?)q.Value.ToString());
         back["done"] = message;
         return this.SeeOther(Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString("/newsroom/moderation", back));
-    }
-
-    private async Task<Masthead.Moderation.Category?> CategoryOfAsync(long id, CommentStatus to, CancellationToken cancellationToken)
-    {
-        if (to == CommentStatus.Spam)
-        {
-            return Masthead.Moderation.Category.Spam;
-        }
-
-        var item = await queue.FindAsync(id, cancellationToken);
-        return ModerationDecisions.ParseCategory(item?.Category);
     }
 
     public static CommentStatus? ToStatus(string? decision) => decision?.ToLowerInvariant() switch
