@@ -51,7 +51,7 @@ public sealed class LinkbackVerifier(MastheadDbContext db, SafeFetcher fetcher, 
             }
 
             logger.LogInformation("Ignored {Kind} from {Source}: {Why}", request.Kind, source, page.Problem ?? "no link to the target");
-            return page.Problem?.Contains("not a public address", StringComparison.Ordinal) == true ? VerificationOutcome.Refused
+            return page.AddressRefused ? VerificationOutcome.Refused
                 : page.Succeeded && page.Status is >= 200 and < 300 ? VerificationOutcome.NoLink
                 : page.Status is 404 or 410 ? VerificationOutcome.Missing
                 : VerificationOutcome.Unreachable;

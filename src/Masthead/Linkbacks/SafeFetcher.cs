@@ -7,12 +7,13 @@ namespace Masthead.Linkbacks;
 /// <summary>What fetching someone else's URL gave.</summary>
 /// <param name="Status">The final HTTP status, or 0 when no response was had.</param>
 /// <param name="Problem">Why nothing usable came back, in words for logs and the newsroom; null on success.</param>
-public sealed record FetchResult(int Status, Uri FinalUrl, IReadOnlyDictionary<string, string[]> Headers, string Body, string? ContentType, string? Problem)
+/// <param name="AddressRefused">Whether the fetch was refused because the address is not public.</param>
+public sealed record FetchResult(int Status, Uri FinalUrl, IReadOnlyDictionary<string, string[]> Headers, string Body, string? ContentType, string? Problem, bool AddressRefused = false)
 {
     public bool Succeeded => Problem is null;
 
-    public static FetchResult Failed(Uri url, string problem, int status = 0) =>
-        new(status, url, new Dictionary<string, string[]>(StringComparer.OrdinalIgnoreCase), "", null, problem);
+    public static FetchResult Failed(Uri url, string problem, int status = 0, bool addressRefused = false) =>
+        new(status, url, new Dictionary<string, string[]>(StringComparer.OrdinalIgnoreCase), "", null, problem, addressRefused);
 }
 
 /// <summary>
@@ -92,9 +93,13 @@ public sealed class SafeFetcher : IDisposable
         {
             return FetchResult.Failed(current, $"No complete answer within {settings.TimeoutSeconds} s.");
         }
+        catch (HttpRequestException e) when (e.InnerException is RefusedAddressException refused)
+        {
+            return FetchResult.Failed(current, refused.Message, addressRefused: true);
+        }
         catch (HttpRequestException e)
         {
-            return FetchResult.Failed(current, e.InnerException is RefusedAddressException refused ? refused.Message : $"The request failed: {e.Message}");
+            return FetchResult.Failed(current, $"The request failed: {e.Message}");
         }
         catch (UriFormatException)
         {
