@@ -62,24 +62,22 @@ public static class PingbackEndpoint
             return Fault(Faults.Generic, $"Unknown method '{method}'. This server answers pingback.ping only.");
         }
 
-        if (arguments.Count != 2 || AbsoluteHttp(arguments[0]) is not { } source || AbsoluteHttp(arguments[1]) is not { } target)
+        if (arguments.Count != 2 || LinkTargets.AbsoluteHttp(arguments[0]) is not { } source || LinkTargets.AbsoluteHttp(arguments[1]) is not { } target)
         {
             return Fault(Faults.Generic, "pingback.ping takes two absolute http(s) URIs: the source and the target.");
         }
 
-        var ours = new Uri(context.Request.BaseUrl(site.Publication));
-        if (!string.Equals(target.GetLeftPart(UriPartial.Authority), ours.GetLeftPart(UriPartial.Authority), StringComparison.OrdinalIgnoreCase) ||
-            !target.AbsolutePath.StartsWith("/articles/", StringComparison.Ordinal) || SourcePage.SameResource(source, target))
+        if (!LinkTargets.IsArticleOnThisSite(target, context.Request, site.Publication) || SourcePage.SameResource(source, target))
         {
             return Fault(Faults.TargetUnusable, "The target is not an article on this site.");
         }
 
-        if (await articles.FindBySlugAsync(target.AbsolutePath["/articles/".Length..].TrimEnd('/'), cancellationToken) is not ArticleLookup.Found found)
+        if (await LinkTargets.FindArticleAsync(target, articles, cancellationToken) is not { } article)
         {
             return Fault(Faults.TargetMissing, "The target article does not exist.");
         }
 
-        var outcome = await verifier.VerifyAsync(new VerificationRequest(LinkbackKind.Pingback, source, target, found.Article.Id), cancellationToken);
+        var outcome = await verifier.VerifyAsync(new VerificationRequest(LinkbackKind.Pingback, source, target, article.Id), cancellationToken);
         return outcome switch
         {
             VerificationOutcome.Stored => Success($"Pingback from {source} to {target} registered."),
@@ -170,9 +168,6 @@ public static class PingbackEndpoint
             return false;
         }
     }
-
-    private static Uri? AbsoluteHttp(string value) =>
-        value.Length <= 2000 && Uri.TryCreate(value, UriKind.Absolute, out var url) && url.Scheme is "http" or "https" ? url : null;
 
     private static IResult Success(string message) => Xml(
         $"<methodResponse><params><param><value><string>{WebUtility.HtmlEncode(message)}</string></value></param></params></methodResponse>");

@@ -58,8 +58,8 @@ public static class WebmentionEndpoint
         }
 
         var form = await context.Request.ReadFormAsync(cancellationToken);
-        var source = AbsoluteHttp(form["source"]);
-        var target = AbsoluteHttp(form["target"]);
+        var source = LinkTargets.AbsoluteHttp(form["source"]);
+        var target = LinkTargets.AbsoluteHttp(form["target"]);
         if (source is null || target is null)
         {
             return Refuse("source and target must both be absolute http or https URLs.");
@@ -70,20 +70,17 @@ public static class WebmentionEndpoint
             return Refuse("source and target are the same page.");
         }
 
-        var ours = new Uri(context.Request.BaseUrl(site.Publication));
-        if (!string.Equals(target.GetLeftPart(UriPartial.Authority), ours.GetLeftPart(UriPartial.Authority), StringComparison.OrdinalIgnoreCase) ||
-            !target.AbsolutePath.StartsWith("/articles/", StringComparison.Ordinal))
+        if (!LinkTargets.IsArticleOnThisSite(target, context.Request, site.Publication))
         {
             return Refuse("target is not an article on this site.");
         }
 
-        var slug = target.AbsolutePath["/articles/".Length..].TrimEnd('/');
-        if (await articles.FindBySlugAsync(slug, cancellationToken) is not ArticleLookup.Found found)
+        if (await LinkTargets.FindArticleAsync(target, articles, cancellationToken) is not { } article)
         {
             return Refuse("target is not a published article on this site.");
         }
 
-        if (!queue.TryEnqueue(new VerificationRequest(LinkbackKind.Webmention, source, target, found.Article.Id)))
+        if (!queue.TryEnqueue(new VerificationRequest(LinkbackKind.Webmention, source, target, article.Id)))
         {
             return Results.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, detail: "Too many webmentions are waiting to be checked; try again later.");
         }
@@ -92,7 +89,4 @@ public static class WebmentionEndpoint
     }
 
     private static IResult Refuse(string message) => Results.Text(message + "\n", "text/plain", statusCode: StatusCodes.Status400BadRequest);
-
-    private static Uri? AbsoluteHttp(string? value) =>
-        value is { Length: > 0 and <= 2000 } && Uri.TryCreate(value.Trim(), UriKind.Absolute, out var url) && url.Scheme is "http" or "https" ? url : null;
 }
