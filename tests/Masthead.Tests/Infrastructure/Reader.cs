@@ -76,6 +76,32 @@ public sealed class Reader : IDisposable
             return new Page(response.StatusCode, Parser.ParseDocument(html), html, response);
         }
 
+        /// <summary>
+        /// The fields of the form matching <paramref name="formSelector"/> as a browser would send
+        /// them back unchanged: unchecked boxes left out, the first of repeated names kept.
+        /// </summary>
+        public Dictionary<string, string> FormFields(string formSelector)
+        {
+            var form = Document.QuerySelector(formSelector) ?? throw new InvalidOperationException($"Nothing matches '{formSelector}'.");
+            var fields = new Dictionary<string, string>();
+            foreach (var input in form.QuerySelectorAll("input[name], textarea[name], select[name]"))
+            {
+                if (input.GetAttribute("type") is "checkbox" or "radio" && !input.HasAttribute("checked"))
+                {
+                    continue;
+                }
+
+                fields.TryAdd(input.GetAttribute("name")!, input.TagName switch
+                {
+                    "TEXTAREA" => input.TextContent,
+                    "SELECT" => input.QuerySelector("option[selected]")?.GetAttribute("value") ?? "",
+                    _ => input.GetAttribute("value") ?? "",
+                });
+            }
+
+            return fields;
+        }
+
         public string Text(string selector) =>
             Document.QuerySelector(selector)?.TextContent.Trim() ?? throw new InvalidOperationException($"Nothing matches '{selector}'.");
     }

@@ -207,30 +207,8 @@ public abstract class ArticleEditorTests(MastheadServer server)
     }
 
     /// <summary>The editor's form for an article as the browser would send it back unchanged.</summary>
-    private static async Task<Dictionary<string, string>> FormOfAsync(Reader member, int id)
-    {
-        var page = await member.PageAsync($"/newsroom/articles/{id}");
-        var form = page.Document.QuerySelector("#article-form")!;
-        var fields = new Dictionary<string, string>();
-        foreach (var input in form.QuerySelectorAll("input[name], textarea[name], select[name]"))
-        {
-            var name = input.GetAttribute("name")!;
-            var value = input.TagName switch
-            {
-                "TEXTAREA" => input.TextContent,
-                "SELECT" => input.QuerySelector("option[selected]")?.GetAttribute("value") ?? "",
-                _ => input.GetAttribute("value") ?? "",
-            };
-            if (input.GetAttribute("type") == "checkbox" && !input.HasAttribute("checked"))
-            {
-                continue;
-            }
-
-            fields.TryAdd(name, value);
-        }
-
-        return fields;
-    }
+    private static async Task<Dictionary<string, string>> FormOfAsync(Reader member, int id) =>
+        (await member.PageAsync($"/newsroom/articles/{id}")).FormFields("#article-form");
 }
 
 [Collection(SqliteCollection.Name)]

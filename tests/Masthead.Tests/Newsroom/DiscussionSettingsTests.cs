@@ -171,24 +171,8 @@ public abstract class DiscussionSettingsTests(MastheadServer server)
     }
 
     /// <summary>The settings form as the browser would send it back unchanged.</summary>
-    private static async Task<Dictionary<string, string>> FormAsync(Reader admin)
-    {
-        var page = await admin.PageAsync("/newsroom/settings/discussion");
-        var fields = new Dictionary<string, string>();
-        foreach (var input in page.Document.QuerySelectorAll("form.nr-settings [name]"))
-        {
-            var name = input.GetAttribute("name")!;
-            var type = input.GetAttribute("type");
-            if ((type is "checkbox" or "radio") && !input.HasAttribute("checked"))
-            {
-                continue;
-            }
-
-            fields.TryAdd(name, input.TagName == "TEXTAREA" ? input.TextContent : input.GetAttribute("value") ?? "");
-        }
-
-        return fields;
-    }
+    private static async Task<Dictionary<string, string>> FormAsync(Reader admin) =>
+        (await admin.PageAsync("/newsroom/settings/discussion")).FormFields("form.nr-settings");
 }
 
 public sealed class DiscussionSettingsOnSqlite(SqliteServer server) : DiscussionSettingsTests(server), IClassFixture<SqliteServer>;
