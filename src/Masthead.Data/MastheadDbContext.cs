@@ -20,6 +20,7 @@ public sealed class MastheadDbContext(DbContextOptions<MastheadDbContext> option
     public DbSet<Tag> Tags => Set<Tag>();
     public DbSet<Comment> Comments => Set<Comment>();
     public DbSet<Linkback> Linkbacks => Set<Linkback>();
+    public DbSet<OutgoingLinkback> OutgoingLinkbacks => Set<OutgoingLinkback>();
     public DbSet<ModerationDecision> ModerationDecisions => Set<ModerationDecision>();
     public DbSet<CommenterBan> CommenterBans => Set<CommenterBan>();
     public DbSet<ArticleRevision> ArticleRevisions => Set<ArticleRevision>();
@@ -174,6 +175,16 @@ public sealed class MastheadDbContext(DbContextOptions<MastheadDbContext> option
             e.Property(l => l.Title).HasMaxLength(300);
             e.Property(l => l.Excerpt).HasMaxLength(1000);
             e.Property(l => l.SiteName).HasMaxLength(200);
+            e.HasOne(l => l.Article).WithMany().OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<OutgoingLinkback>(e =>
+        {
+            e.HasIndex(l => new { l.ArticleId, l.TargetUrl }).IsUnique();
+            e.HasIndex(l => new { l.Status, l.NextAttemptAt });
+            e.Property(l => l.TargetUrl).HasMaxLength(2000);
+            e.Property(l => l.SiteUrl).HasMaxLength(500);
+            e.Property(l => l.Result).HasMaxLength(1000);
             e.HasOne(l => l.Article).WithMany().OnDelete(DeleteBehavior.Cascade);
         });
     }

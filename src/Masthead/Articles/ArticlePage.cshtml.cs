@@ -22,8 +22,12 @@ public sealed class ArticlePageModel(
     PendingCommentsCookie pendingCookie,
     IAntiforgery antiforgery,
     IOptionsMonitor<DiscussionOptions> discussionOptions,
+    IOptionsMonitor<Linkbacks.LinkbackOptions> linkbackOptions,
     SiteContext site) : PageModel
 {
+    /// <summary>Which notifications the page advertises.</summary>
+    public Linkbacks.LinkbackOptions Linkbacks => linkbackOptions.CurrentValue;
+
     public Article Article { get; private set; } = null!;
     public string BodyHtml { get; private set; } = "";
     public DiscussionView Discussion { get; private set; } = null!;

@@ -2,10 +2,23 @@ using System.ComponentModel.DataAnnotations;
 
 namespace Masthead.Linkbacks;
 
-/// <summary>Bound from "Masthead:Linkbacks": how other sites' pages are fetched.</summary>
+/// <summary>Bound from "Masthead:Linkbacks": which notifications are taken and sent, and how other sites' pages are fetched.</summary>
 public sealed class LinkbackOptions
 {
     public const string Section = "Masthead:Linkbacks";
+
+    /// <summary>Take W3C Webmentions at /webmention and advertise the endpoint on articles.</summary>
+    public bool ReceiveWebmentions { get; set; } = true;
+
+    /// <summary>Take Pingback 1.0 pings at /xmlrpc and advertise the server on articles.</summary>
+    public bool ReceivePingbacks { get; set; } = true;
+
+    /// <summary>Notify the sites a published article links to.</summary>
+    public bool Send { get; set; } = true;
+
+    /// <summary>Notifications accepted per minute whose source is on one host, whatever address they come from.</summary>
+    [Range(1, 10_000)]
+    public int PerSourceHostPerMinute { get; set; } = 10;
 
     /// <summary>Largest page read, in bytes; the rest is never downloaded.</summary>
     [Range(1024, 16 * 1024 * 1024)]

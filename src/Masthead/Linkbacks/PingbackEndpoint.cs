@@ -1,9 +1,7 @@
-using System.Net;
-using System.Text;
-using System.Xml;
 using Masthead.Articles;
 using Masthead.Data.Entities;
 using Masthead.Site;
+using Microsoft.Extensions.Options;
 
 namespace Masthead.Linkbacks;
 
@@ -13,15 +11,12 @@ namespace Masthead.Linkbacks;
 /// source is verified while the caller waits, within the fetch's time limit, and the answer uses
 /// the specification's fault codes.
 /// </summary>
-/// <remarks>Read with <see cref="XmlReader"/> rather than an XML-RPC library: the one method needs
-/// a dozen lines, and the reader can be locked down — no DTD, no entities, no external resources,
-/// a small size cap — which is what makes XXE and "billion laughs" bodies harmless.</remarks>
 public static class PingbackEndpoint
 {
     public const string Path = "/xmlrpc";
-    public const int MaxBodyBytes = 64 * 1024;
+    public const int MaxBodyBytes = XmlRpc.MaxBytes;
 
-    private static class Faults
+    public static class Faults
     {
         public const int Generic = 0;
         public const int SourceMissing = 16;
@@ -39,8 +34,14 @@ public static class PingbackEndpoint
         return app;
     }
 
-    private static async Task<IResult> ReceiveAsync(HttpContext context, ArticleQueries articles, SiteContext site, LinkbackVerifier verifier, CancellationToken cancellationToken)
+    private static async Task<IResult> ReceiveAsync(HttpContext context, ArticleQueries articles, SiteContext site, LinkbackVerifier verifier,
+        SourceHostLimiter sourceHosts, IOptionsMonitor<LinkbackOptions> options, CancellationToken cancellationToken)
     {
+        if (!options.CurrentValue.ReceivePingbacks)
+        {
+            return Results.Text("This site does not take pingbacks.\n", "text/plain", statusCode: StatusCodes.Status404NotFound);
+        }
+
         if (context.Request.ContentLength > MaxBodyBytes)
         {
             return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
@@ -52,17 +53,17 @@ public static class PingbackEndpoint
             return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
         }
 
-        if (!TryReadCall(body, out var method, out var arguments))
+        if (XmlRpc.Read(body) is not { Method.Length: > 0 } call)
         {
             return Fault(Faults.Generic, "The request is not a well-formed XML-RPC call (document type declarations are not accepted).");
         }
 
-        if (method != "pingback.ping")
+        if (call.Method != "pingback.ping")
         {
-            return Fault(Faults.Generic, $"Unknown method '{method}'. This server answers pingback.ping only.");
+            return Fault(Faults.Generic, $"Unknown method '{call.Method}'. This server answers pingback.ping only.");
         }
 
-        if (arguments.Count != 2 || LinkTargets.AbsoluteHttp(arguments[0]) is not { } source || LinkTargets.AbsoluteHttp(arguments[1]) is not { } target)
+        if (call.Values.Count != 2 || LinkTargets.AbsoluteHttp(call.Values[0]) is not { } source || LinkTargets.AbsoluteHttp(call.Values[1]) is not { } target)
         {
             return Fault(Faults.Generic, "pingback.ping takes two absolute http(s) URIs: the source and the target.");
         }
@@ -75,6 +76,11 @@ public static class PingbackEndpoint
         if (await LinkTargets.FindArticleAsync(target, articles, cancellationToken) is not { } article)
         {
             return Fault(Faults.TargetMissing, "The target article does not exist.");
+        }
+
+        if (!sourceHosts.TryAcquire(source))
+        {
+            return Results.Text($"Too many pingbacks about pages on {source.Host}; try again later.\n", "text/plain", statusCode: StatusCodes.Status429TooManyRequests);
         }
 
         var outcome = await verifier.VerifyAsync(new VerificationRequest(LinkbackKind.Pingback, source, target, article.Id), cancellationToken);
@@ -106,78 +112,9 @@ public static class PingbackEndpoint
         return buffer.ToArray();
     }
 
-    /// <summary>Reads <c>methodCall</c>: the method's name and its string parameters (a bare value counts as a string).</summary>
-    internal static bool TryReadCall(byte[] body, out string method, out List<string> arguments)
-    {
-        method = "";
-        arguments = [];
-        var settings = new XmlReaderSettings
-        {
-            DtdProcessing = DtdProcessing.Prohibit,
-            XmlResolver = null,
-            MaxCharactersInDocument = MaxBodyBytes,
-            MaxCharactersFromEntities = 0,
-            IgnoreComments = true,
-            IgnoreProcessingInstructions = true,
-            IgnoreWhitespace = true,
-        };
-        try
-        {
-            using var reader = XmlReader.Create(new MemoryStream(body), settings);
-            string? current = null;
-            var inValue = false;
-            var valueText = new StringBuilder();
-            while (reader.Read())
-            {
-                if (reader.NodeType == XmlNodeType.Element)
-                {
-                    current = reader.LocalName;
-                    if (current == "value")
-                    {
-                        inValue = true;
-                        valueText.Clear();
-                        if (reader.IsEmptyElement)
-                        {
-                            arguments.Add("");
-                            inValue = false;
-                        }
-                    }
-                }
-                else if (reader.NodeType is XmlNodeType.Text or XmlNodeType.CDATA)
-                {
-                    if (current == "methodName")
-                    {
-                        method = reader.Value.Trim();
-                    }
-                    else if (inValue)
-                    {
-                        valueText.Append(reader.Value);
-                    }
-                }
-                else if (reader.NodeType == XmlNodeType.EndElement && reader.LocalName == "value" && inValue)
-                {
-                    arguments.Add(valueText.ToString().Trim());
-                    inValue = false;
-                }
-            }
+    private static IResult Success(string message) => Xml(XmlRpc.Success(message));
 
-            return method.Length > 0;
-        }
-        catch (XmlException)
-        {
-            return false;
-        }
-    }
+    private static IResult Fault(int code, string message) => Xml(XmlRpc.Fault(code, message));
 
-    private static IResult Success(string message) => Xml(
-        $"<methodResponse><params><param><value><string>{WebUtility.HtmlEncode(message)}</string></value></param></params></methodResponse>");
-
-    private static IResult Fault(int code, string message) => Xml(
-        "<methodResponse><fault><value><struct>" +
-        $"<member><name>faultCode</name><value><int>{code}</int></value></member>" +
-        $"<member><name>faultString</name><value><string>{WebUtility.HtmlEncode(message)}</string></value></member>" +
-        "</struct></value></fault></methodResponse>");
-
-    private static IResult Xml(string response) =>
-        Results.Content("<?xml version=\"1.0\"?>\n" + response, "text/xml; charset=utf-8");
+    private static IResult Xml(string response) => Results.Content(response, "text/xml; charset=utf-8");
 }

@@ -43,11 +43,11 @@ public sealed class SafeFetcher : IDisposable
             ConnectCallback = ConnectAsync,
         };
         _http = new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan };
-        _http.DefaultRequestHeaders.UserAgent.ParseAdd("Masthead-Linkbacks/1.0 (+verifying a link)");
+        _http.DefaultRequestHeaders.UserAgent.ParseAdd("Masthead-Linkbacks/1.0");
     }
 
-    /// <summary>GET <paramref name="url"/> (or POST <paramref name="form"/> to it), following redirects.</summary>
-    public async Task<FetchResult> FetchAsync(Uri url, CancellationToken cancellationToken, IEnumerable<KeyValuePair<string, string>>? form = null)
+    /// <summary>GET <paramref name="url"/> (or POST the content <paramref name="body"/> makes to it), following redirects with GET.</summary>
+    public async Task<FetchResult> FetchAsync(Uri url, CancellationToken cancellationToken, Func<HttpContent>? body = null)
     {
         var settings = _options.CurrentValue;
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -62,10 +62,10 @@ public sealed class SafeFetcher : IDisposable
                     return FetchResult.Failed(current, "Only http and https addresses are fetched.");
                 }
 
-                using var request = new HttpRequestMessage(form is null || hop > 0 ? HttpMethod.Get : HttpMethod.Post, current);
-                if (form is not null && hop == 0)
+                using var request = new HttpRequestMessage(body is null || hop > 0 ? HttpMethod.Get : HttpMethod.Post, current);
+                if (body is not null && hop == 0)
                 {
-                    request.Content = new FormUrlEncodedContent(form);
+                    request.Content = body();
                 }
 
                 using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, deadline.Token);
@@ -83,10 +83,10 @@ public sealed class SafeFetcher : IDisposable
                 var headers = response.Headers.Concat(response.Content.Headers)
                     .GroupBy(h => h.Key, StringComparer.OrdinalIgnoreCase)
                     .ToDictionary(g => g.Key, g => g.SelectMany(h => h.Value).ToArray(), StringComparer.OrdinalIgnoreCase);
-                var body = await ReadCappedAsync(response, settings.MaxBytes, deadline.Token);
-                return body is null
+                var text = await ReadCappedAsync(response, settings.MaxBytes, deadline.Token);
+                return text is null
                     ? FetchResult.Failed(current, $"The page is larger than {settings.MaxBytes:N0} bytes.", (int)response.StatusCode)
-                    : new FetchResult((int)response.StatusCode, current, headers, body, response.Content.Headers.ContentType?.MediaType, null);
+                    : new FetchResult((int)response.StatusCode, current, headers, text, response.Content.Headers.ContentType?.MediaType, null);
             }
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)

@@ -28,11 +28,11 @@ public static class SourcePage
         }
 
         var entry = link.Closest(".h-entry") ?? document.QuerySelector(".h-entry");
-        var title = Text(entry?.QuerySelector(".p-name")) ?? Text(document.QuerySelector("title")) ?? page.FinalUrl.Host;
-        var excerpt = Text(entry?.QuerySelector(".p-summary")) ?? Text(link.Closest("p, li, blockquote")) ?? Text(entry?.QuerySelector(".e-content")) ?? "";
         var site = document.QuerySelector("meta[property='og:site_name']")?.GetAttribute("content")?.Trim() is { Length: > 0 } named
             ? named
             : page.FinalUrl.Host;
+        var title = Text(entry?.QuerySelector(".p-name")) ?? WithoutSiteName(Text(document.QuerySelector("title")), site) ?? page.FinalUrl.Host;
+        var excerpt = Text(entry?.QuerySelector(".p-summary")) ?? Text(link.Closest("p, li, blockquote")) ?? Text(entry?.QuerySelector(".e-content")) ?? "";
         var author = Text(entry?.QuerySelector(".p-author .p-name")) ?? Text(entry?.QuerySelector(".p-author"));
         return new SourceSummary(Clip(title, 300), Clip(excerpt, MaxExcerpt), Clip(site, 200), author is null ? null : Clip(author, 100));
     }
@@ -42,6 +42,29 @@ public static class SourcePage
         string.Equals(a.GetLeftPart(UriPartial.Authority), b.GetLeftPart(UriPartial.Authority), StringComparison.OrdinalIgnoreCase) &&
         a.AbsolutePath.TrimEnd('/') == b.AbsolutePath.TrimEnd('/') &&
         a.Query == b.Query;
+
+    /// <summary>
+    /// "Post – Site", "Post | Site", "Post - Site" → "Post": the line under the article adds the
+    /// site itself ("Pingback: Post – Site"), so a title that already ends with it would say it twice.
+    /// </summary>
+    private static string? WithoutSiteName(string? title, string site)
+    {
+        if (title is null)
+        {
+            return null;
+        }
+
+        foreach (var separator in (string[])[" – ", " — ", " | ", " - ", " · ", " :: "])
+        {
+            var suffix = separator + site;
+            if (title.Length > suffix.Length && title.EndsWith(suffix, StringComparison.OrdinalIgnoreCase))
+            {
+                return title[..^suffix.Length].TrimEnd();
+            }
+        }
+
+        return title;
+    }
 
     private static string? Text(IElement? element) =>
         element?.TextContent is { } text && string.Join(' ', text.Split((char[])[' ', '\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries)) is { Length: > 0 } clean

@@ -2,6 +2,7 @@ using System.Threading.RateLimiting;
 using Masthead.Articles;
 using Masthead.Data.Entities;
 using Masthead.Site;
+using Microsoft.Extensions.Options;
 
 namespace Masthead.Linkbacks;
 
@@ -34,8 +35,16 @@ public static class WebmentionEndpoint
         {
             if (context.Request.Path.StartsWithSegments("/articles", StringComparison.OrdinalIgnoreCase))
             {
-                context.Response.Headers.Append("Link", $"<{Path}>; rel=\"webmention\"");
-                context.Response.Headers["X-Pingback"] = context.Request.BaseUrl(context.RequestServices.GetRequiredService<SiteContext>().Publication) + PingbackEndpoint.Path;
+                var options = context.RequestServices.GetRequiredService<IOptionsMonitor<LinkbackOptions>>().CurrentValue;
+                if (options.ReceiveWebmentions)
+                {
+                    context.Response.Headers.Append("Link", $"<{Path}>; rel=\"webmention\"");
+                }
+
+                if (options.ReceivePingbacks)
+                {
+                    context.Response.Headers["X-Pingback"] = context.Request.BaseUrl(context.RequestServices.GetRequiredService<SiteContext>().Publication) + PingbackEndpoint.Path;
+                }
             }
 
             return next(context);
@@ -50,8 +59,14 @@ public static class WebmentionEndpoint
         return app;
     }
 
-    private static async Task<IResult> ReceiveAsync(HttpContext context, ArticleQueries articles, SiteContext site, VerificationQueue queue, CancellationToken cancellationToken)
+    private static async Task<IResult> ReceiveAsync(HttpContext context, ArticleQueries articles, SiteContext site, VerificationQueue queue,
+        SourceHostLimiter sourceHosts, IOptionsMonitor<LinkbackOptions> options, CancellationToken cancellationToken)
     {
+        if (!options.CurrentValue.ReceiveWebmentions)
+        {
+            return Results.Text("This site does not take webmentions.\n", "text/plain", statusCode: StatusCodes.Status404NotFound);
+        }
+
         if (!context.Request.HasFormContentType)
         {
             return Refuse("Send source and target as an application/x-www-form-urlencoded form.");
@@ -78,6 +93,11 @@ public static class WebmentionEndpoint
         if (await LinkTargets.FindArticleAsync(target, articles, cancellationToken) is not { } article)
         {
             return Refuse("target is not a published article on this site.");
+        }
+
+        if (!sourceHosts.TryAcquire(source))
+        {
+            return Results.Text($"Too many webmentions about pages on {source.Host}; try again later.\n", "text/plain", statusCode: StatusCodes.Status429TooManyRequests);
         }
 
         if (!queue.TryEnqueue(new VerificationRequest(LinkbackKind.Webmention, source, target, article.Id)))

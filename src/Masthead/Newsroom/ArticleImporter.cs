@@ -21,7 +21,7 @@ public sealed class ArticleFile
 }
 
 /// <summary>Creates or updates an article from Markdown with YAML front matter, matched by slug (or its former slug).</summary>
-public sealed class ArticleImporter(ArticleWriter writer, IOptionsMonitor<Discussion.DiscussionOptions> discussion)
+public sealed class ArticleImporter(ArticleWriter writer, Site.SiteContext site, IOptionsMonitor<Discussion.DiscussionOptions> discussion)
 {
     public async Task<ImportResult> ImportAsync(string text, CancellationToken cancellationToken)
     {
@@ -38,7 +38,10 @@ public sealed class ArticleImporter(ArticleWriter writer, IOptionsMonitor<Discus
         }
 
         var created = article is null;
-        var saved = await writer.SaveAsync(article, draft, expectedVersion: null, savedBy: "import", cancellationToken);
+
+        // Without a configured address the articles' URLs are unknown: linked sites are not told.
+        var siteUrl = site.Publication.BaseUrl is { Length: > 0 } baseUrl ? baseUrl : null;
+        var saved = await writer.SaveAsync(article, draft, expectedVersion: null, savedBy: "import", siteUrl, cancellationToken);
         return new ImportResult(saved.Slug, created);
     }
 }

@@ -21,12 +21,21 @@ public abstract class MastheadServer : WebApplicationFactory<Program>, IAsyncLif
 
     private readonly Dictionary<string, string?> _settings = [];
 
-    protected MastheadServer()
+    /// <param name="port">0 for any free port; a fixed one when another server must know the address before this one starts.</param>
+    protected MastheadServer(int port = 0)
     {
         DataDirectory = Directory.CreateTempSubdirectory("masthead-test-").FullName;
         _settings["Masthead:DataDirectory"] = DataDirectory;
         _settings["Masthead:Publication:TimeZone"] = "Europe/London";
-        UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
+        UseKestrel(o => o.Listen(IPAddress.Loopback, port));
+    }
+
+    /// <summary>A port free at the time of asking, for a server that must be named before it starts.</summary>
+    public static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     public string DataDirectory { get; }

@@ -15,6 +15,14 @@ public static class TestContent
         server.InScopeAsync(sp => sp.GetRequiredService<AuthorImporter>().ImportAsync(
             $"slug: {slug}\nname: {name}\nbio: {bio}\n{(x is null ? "" : $"x: {x}\n")}", CancellationToken.None));
 
+    private const string DefaultBody = """
+        The first paragraph of the body.
+
+        ## A sub-heading
+
+        The second paragraph.
+        """;
+
     public static async Task<string> ArticleAsync(
         this MastheadServer server,
         string? slug = null,
@@ -24,7 +32,8 @@ public static class TestContent
         string[]? tags = null,
         string section = "World",
         string? renamedFrom = null,
-        string? authorSlug = null)
+        string? authorSlug = null,
+        string? body = null)
     {
         slug ??= Unique("article");
         if (authorSlug is null)
@@ -46,11 +55,7 @@ public static class TestContent
             status: {status}
             {(renamedFrom is null ? "" : "renamed_from: " + renamedFrom)}
             ---
-            The first paragraph of the body.
-
-            ## A sub-heading
-
-            The second paragraph.
+            {body ?? DefaultBody}
             """;
         await server.InScopeAsync(sp => sp.GetRequiredService<ArticleImporter>().ImportAsync(text, CancellationToken.None));
         return slug;

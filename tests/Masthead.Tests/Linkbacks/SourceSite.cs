@@ -7,13 +7,20 @@ using Microsoft.Extensions.Logging;
 
 namespace Masthead.Tests.Linkbacks;
 
-/// <summary>Another site on 127.0.0.1 whose pages a test writes: the sources of webmentions.</summary>
+/// <summary>
+/// Another site on 127.0.0.1 whose pages a test writes: the sources of webmentions, and the linked
+/// pages of sent ones. <c>POST /endpoint/{status}</c> is a webmention endpoint that records what it
+/// receives and answers with that status.
+/// </summary>
 public sealed class SourceSite : IAsyncDisposable
 {
     private readonly ConcurrentDictionary<string, (int Status, string Html)> _pages = new();
     private WebApplication _app = null!;
 
     public Uri BaseAddress { get; private set; } = null!;
+
+    /// <summary>The forms posted to <c>/endpoint/{status}</c>, as "source → target".</summary>
+    public ConcurrentQueue<string> Received { get; } = new();
 
     public static async Task<SourceSite> StartAsync()
     {
@@ -26,6 +33,12 @@ public sealed class SourceSite : IAsyncDisposable
             site._pages.TryGetValue("/" + path, out var page)
                 ? Results.Content(page.Html, "text/html", statusCode: page.Status)
                 : Results.NotFound());
+        site._app.MapPost("/endpoint/{status:int}", async (int status, HttpRequest request) =>
+        {
+            var form = await request.ReadFormAsync();
+            site.Received.Enqueue($"{form["source"]} → {form["target"]}");
+            return Results.Text("noted", statusCode: status);
+        });
         await site._app.StartAsync();
         site.BaseAddress = new Uri(site._app.Urls.First());
         return site;

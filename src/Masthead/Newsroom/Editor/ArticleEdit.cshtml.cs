@@ -86,7 +86,7 @@ public sealed class ArticleEditModel(ArticleWriter writer, EditorAccess access, 
 
         try
         {
-            var saved = await writer.SaveAsync(article, draft, id is null ? null : Form.Version, User.Identity?.Name ?? "unknown", cancellationToken);
+            var saved = await writer.SaveAsync(article, draft, id is null ? null : Form.Version, User.Identity?.Name ?? "unknown", Request.BaseUrl(site.Publication), cancellationToken);
             return this.SeeOther($"/newsroom/articles/{saved.Id}?saved=true");
         }
         catch (ContentException e)

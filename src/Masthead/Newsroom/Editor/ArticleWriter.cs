@@ -2,6 +2,7 @@ using System.Globalization;
 using Masthead.Articles;
 using Masthead.Data;
 using Masthead.Data.Entities;
+using Masthead.Linkbacks.Sending;
 using Microsoft.EntityFrameworkCore;
 
 namespace Masthead.Newsroom.Editor;
@@ -35,7 +36,7 @@ public sealed class ArticleConflictException(int currentVersion, string savedBy,
 /// with a permanent redirect from a published slug, keeps a revision of each save, and refuses a
 /// save based on an older version than the stored one.
 /// </summary>
-public sealed class ArticleWriter(MastheadDbContext db, Site.IPageCache pageCache, Site.SiteContext site, TimeProvider clock)
+public sealed class ArticleWriter(MastheadDbContext db, Site.IPageCache pageCache, Site.SiteContext site, LinkbackOutbox linkbacks, SendingSignal sending, TimeProvider clock)
 {
     public const int MaxBodyLength = 200_000;
 
@@ -51,9 +52,10 @@ public sealed class ArticleWriter(MastheadDbContext db, Site.IPageCache pageCach
 
     /// <summary>Creates (<paramref name="article"/> null) or updates an article; nothing is stored unless every field is valid.</summary>
     /// <param name="expectedVersion">The version the editor started from; null to overwrite whatever is stored (imports).</param>
+    /// <param name="siteUrl">Where readers reach the site, for telling linked sites about the article; null sends nothing.</param>
     /// <exception cref="ContentException">A field is invalid; the message names it.</exception>
     /// <exception cref="ArticleConflictException">The stored article is newer than <paramref name="expectedVersion"/>.</exception>
-    public async Task<Article> SaveAsync(Article? article, ArticleDraft draft, int? expectedVersion, string savedBy, CancellationToken cancellationToken)
+    public async Task<Article> SaveAsync(Article? article, ArticleDraft draft, int? expectedVersion, string savedBy, string? siteUrl, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var title = draft.Title?.Trim();
@@ -139,6 +141,7 @@ public sealed class ArticleWriter(MastheadDbContext db, Site.IPageCache pageCach
             SavedAt = now,
             SavedBy = savedBy,
         });
+        await linkbacks.PlanAsync(article, siteUrl, now, cancellationToken);
 
         try
         {
@@ -153,6 +156,7 @@ public sealed class ArticleWriter(MastheadDbContext db, Site.IPageCache pageCach
         }
 
         pageCache.Invalidate();
+        sending.Wake();
         return article;
     }
 

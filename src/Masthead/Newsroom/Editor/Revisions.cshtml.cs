@@ -44,7 +44,7 @@ public sealed class RevisionsModel(MastheadDbContext db, ArticleWriter writer, E
         form.Body = old.BodyMarkdown;
         try
         {
-            await writer.SaveAsync(Article, form.ToDraft(), version, User.Identity?.Name ?? "unknown", cancellationToken);
+            await writer.SaveAsync(Article, form.ToDraft(), version, User.Identity?.Name ?? "unknown", Request.BaseUrl(site.Publication), cancellationToken);
         }
         catch (Exception e) when (e is ContentException or ArticleConflictException)
         {

@@ -1,0 +1,63 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+
+#nullable disable
+
+namespace Masthead.Data.PostgreSql.Migrations
+{
+    /// <inheritdoc />
+    public partial class OutgoingLinkbacks : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "OutgoingLinkbacks",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ArticleId = table.Column<int>(type: "integer", nullable: false),
+                    TargetUrl = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    SiteUrl = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    LinkPresent = table.Column<bool>(type: "boolean", nullable: false),
+                    Status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    SentAs = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: true),
+                    Attempts = table.Column<int>(type: "integer", nullable: false),
+                    NextAttemptAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    LastAttemptAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    Result = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OutgoingLinkbacks", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_OutgoingLinkbacks_Articles_ArticleId",
+                        column: x => x.ArticleId,
+                        principalTable: "Articles",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutgoingLinkbacks_ArticleId_TargetUrl",
+                table: "OutgoingLinkbacks",
+                columns: new[] { "ArticleId", "TargetUrl" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutgoingLinkbacks_Status_NextAttemptAt",
+                table: "OutgoingLinkbacks",
+                columns: new[] { "Status", "NextAttemptAt" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "OutgoingLinkbacks");
+        }
+    }
+}

@@ -1,0 +1,144 @@
+using System.Text;
+using Masthead.Data;
+using Masthead.Data.Entities;
+using Masthead.Site;
+using Microsoft.EntityFrameworkCore;
+
+namespace Masthead.Linkbacks.Sending;
+
+/// <summary>
+/// Sends due notifications from the outbox: fetches the linked page (through
+/// <see cref="SafeFetcher"/>, so an article's link can never reach a private address), discovers its
+/// endpoints, and sends a webmention if it takes them, else a pingback. Temporary failures are
+/// retried with growing delays; refusals are final. Each outcome is written on the row for the newsroom.
+/// </summary>
+public sealed class LinkbackSender(MastheadDbContext db, SafeFetcher fetcher, TimeProvider clock, ILogger<LinkbackSender> logger)
+{
+    public const int BatchSize = 20;
+
+    /// <summary>Waits before the 2nd, 3rd, … attempt; after the last, the notification is given up.</summary>
+    public static readonly TimeSpan[] Backoff =
+        [TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(10), TimeSpan.FromHours(1), TimeSpan.FromHours(6), TimeSpan.FromHours(24)];
+
+    /// <summary>Sends up to <see cref="BatchSize"/> due notifications; returns how many were handled.</summary>
+    public async Task<int> SendDueAsync(CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var due = await db.OutgoingLinkbacks.Include(o => o.Article)
+            .Where(o => o.Status == OutgoingLinkbackStatus.Pending && o.NextAttemptAt <= now)
+            .OrderBy(o => o.NextAttemptAt).ThenBy(o => o.Id)
+            .Take(BatchSize)
+            .ToListAsync(cancellationToken);
+        foreach (var row in due)
+        {
+            await SendAsync(row, now, cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        return due.Count;
+    }
+
+    /// <summary>When the next pending notification falls due, if any is pending.</summary>
+    public async Task<DateTime?> NextDueAsync(CancellationToken cancellationToken) =>
+        await db.OutgoingLinkbacks.Where(o => o.Status == OutgoingLinkbackStatus.Pending)
+            .OrderBy(o => o.NextAttemptAt).Select(o => (DateTime?)o.NextAttemptAt).FirstOrDefaultAsync(cancellationToken);
+
+    private async Task SendAsync(OutgoingLinkback row, DateTime now, CancellationToken cancellationToken)
+    {
+        var article = row.Article;
+        if (article.Status == ArticleStatus.Scheduled && article.PublishedAt is { } at && at > now)
+        {
+            row.NextAttemptAt = at;
+            return;
+        }
+
+        row.Attempts++;
+        row.LastAttemptAt = now;
+        var source = row.SiteUrl + SiteUrls.Article(article.Slug);
+        var target = new Uri(row.TargetUrl);
+        var page = await fetcher.FetchAsync(target, cancellationToken);
+        if (!page.Succeeded)
+        {
+            Retry(row, now, $"The linked page could not be read: {page.Problem}", final: page.AddressRefused);
+            return;
+        }
+
+        var endpoints = EndpointDiscovery.Discover(page);
+        if (endpoints.Webmention is { } webmention)
+        {
+            var answer = await fetcher.FetchAsync(webmention, cancellationToken, () => new FormUrlEncodedContent(
+                [new("source", source), new("target", row.TargetUrl)]));
+            Record(row, now, LinkbackKind.Webmention, webmention, answer, accepted: answer.Status is >= 200 and < 300, faultCode: null);
+        }
+        else if (endpoints.Pingback is { } pingback)
+        {
+            if (!row.LinkPresent)
+            {
+                Finish(row, OutgoingLinkbackStatus.Sent, "The link was removed; Pingback has no way to withdraw a ping, so nothing was sent.");
+                return;
+            }
+
+            var answer = await fetcher.FetchAsync(pingback, cancellationToken, () => new StringContent(
+                XmlRpc.Call("pingback.ping", source, row.TargetUrl), Encoding.UTF8, "text/xml"));
+            var response = answer.Succeeded && answer.Status == 200 ? XmlRpc.Read(Encoding.UTF8.GetBytes(answer.Body)) : null;
+            int? fault = response is { IsFault: true } && response.Values.Count > 0 && int.TryParse(response.Values[0], out var code) ? code : null;
+            var accepted = response is { IsFault: false } || fault == PingbackEndpoint.Faults.AlreadyRegistered;
+            Record(row, now, LinkbackKind.Pingback, pingback, answer, accepted, fault ?? (response is { IsFault: true } ? 0 : null));
+        }
+        else
+        {
+            Finish(row, OutgoingLinkbackStatus.NoEndpoint, $"{target.Host} takes neither webmentions nor pingbacks.");
+        }
+
+        logger.LogInformation("Linkback {Source} → {Target}: {Status} ({Result})", source, row.TargetUrl, row.Status, row.Result);
+    }
+
+    private static void Record(OutgoingLinkback row, DateTime now, LinkbackKind kind, Uri endpoint, FetchResult answer, bool accepted, int? faultCode)
+    {
+        row.SentAs = kind;
+        var how = kind == LinkbackKind.Webmention ? "Webmention" : "Pingback";
+        if (accepted)
+        {
+            Finish(row, OutgoingLinkbackStatus.Sent, $"{how} accepted by {endpoint.Host} ({answer.Status}).");
+        }
+        else if (!answer.Succeeded)
+        {
+            Retry(row, now, $"{how} to {endpoint.Host} failed: {answer.Problem}", final: answer.AddressRefused);
+        }
+        else if (faultCode is { } fault)
+        {
+            // 0 (unspecified) and 50 (upstream) may pass; the others say the ping itself is wrong.
+            Retry(row, now, $"{how} refused by {endpoint.Host} with fault {fault}.", final: fault is not (0 or PingbackEndpoint.Faults.Upstream));
+        }
+        else
+        {
+            // A 4xx other than "too many" or "timeout" will not change by asking again.
+            var final = answer.Status is >= 400 and < 500 and not (408 or 429);
+            Retry(row, now, $"{how} to {endpoint.Host} answered {answer.Status}: {Snippet(answer.Body)}", final);
+        }
+    }
+
+    private static void Retry(OutgoingLinkback row, DateTime now, string result, bool final)
+    {
+        if (final || row.Attempts > Backoff.Length)
+        {
+            Finish(row, OutgoingLinkbackStatus.Failed, result);
+            return;
+        }
+
+        row.Result = $"{result} Trying again later (attempt {row.Attempts} of {Backoff.Length + 1}).";
+        row.NextAttemptAt = now + Backoff[row.Attempts - 1];
+    }
+
+    private static void Finish(OutgoingLinkback row, OutgoingLinkbackStatus status, string result)
+    {
+        row.Status = status;
+        row.Result = result;
+    }
+
+    private static string Snippet(string body)
+    {
+        var text = body.ReplaceLineEndings(" ").Trim();
+        return text.Length <= 200 ? text : text[..200] + "…";
+    }
+}
