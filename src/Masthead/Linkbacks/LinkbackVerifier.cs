@@ -33,6 +33,15 @@ public enum VerificationOutcome
 /// </summary>
 public sealed class LinkbackVerifier(MastheadDbContext db, SafeFetcher fetcher, ModerationEngine engine, IPageCache pageCache, TimeProvider clock, ILogger<LinkbackVerifier> logger)
 {
+    /// <summary>
+    /// A linkback as the moderation engine reads it: its title and excerpt as the text, the linking
+    /// page as the commenter's website. A site that links to the article is not a drive-by stranger,
+    /// so it counts as a commenter with one approved comment.
+    /// </summary>
+    public static CommentInput AsComment(string title, string excerpt, string author, string source, int articleId) =>
+        new($"{title}\n\n{excerpt}", author, AuthorUrl: source,
+            ThreadKey: articleId.ToString(System.Globalization.CultureInfo.InvariantCulture), History: new CommenterHistory(Approved: 1));
+
     public async Task<VerificationOutcome> VerifyAsync(VerificationRequest request, CancellationToken cancellationToken)
     {
         var source = request.Source.AbsoluteUri;
@@ -57,8 +66,7 @@ public sealed class LinkbackVerifier(MastheadDbContext db, SafeFetcher fetcher, 
                 : VerificationOutcome.Unreachable;
         }
 
-        var verdict = engine.Moderate(new CommentInput($"{summary.Title}\n\n{summary.Excerpt}", summary.AuthorName ?? summary.SiteName, AuthorUrl: source,
-            ThreadKey: request.ArticleId.ToString(System.Globalization.CultureInfo.InvariantCulture), History: new CommenterHistory(Approved: 1)));
+        var verdict = engine.Moderate(AsComment(summary.Title, summary.Excerpt, summary.AuthorName ?? summary.SiteName, source, request.ArticleId));
         var status = verdict.Action switch
         {
             ModerationAction.Approve => LinkbackStatus.Approved,

@@ -27,6 +27,7 @@ public static class ModerationSetup
         builder.Services.AddScoped<ICommentModerator, EngineModerator>();
         builder.Services.AddScoped<ModerationDecisions>();
         builder.Services.AddScoped<Queue.ModerationQueue>();
+        builder.Services.AddScoped<Queue.LinkbackModeration>();
         builder.Services.AddSingleton<LearningQueue>();
         builder.Services.AddHostedService<LearningWorker>();
         return builder;

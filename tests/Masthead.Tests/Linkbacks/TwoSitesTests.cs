@@ -1,3 +1,4 @@
+using System.Net;
 using Masthead.Data.Entities;
 using Masthead.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -95,6 +96,24 @@ public sealed class TwoSitesTests(TwoSites sites) : IClassFixture<TwoSites>
     }
 
     [Fact]
+    public async Task EditorPage_AfterSending_ShowsEachLinkAndWhatBecameOfIt()
+    {
+        var target = await sites.South.ArticleAsync(title: "Ferry timetable restored");
+        var targetUrl = new Uri(sites.South.BaseAddress, $"/articles/{target}").AbsoluteUri;
+        var source = await sites.North.ArticleAsync(body: $"{Analysis} [The timetable]({targetUrl}).");
+        await SettledAsync(sites.North, source, targetUrl);
+        var id = await sites.North.DbAsync(db => db.Articles.Where(a => a.Slug == source).Select(a => a.Id).SingleAsync());
+        using var editor = await sites.North.SignedInAsync(StaffRoles.Editor);
+
+        var page = await editor.PageAsync($"/newsroom/articles/{id}");
+
+        var row = page.Document.QuerySelectorAll(".nr-notifications tbody tr").Single();
+        Assert.Equal(targetUrl, row.QuerySelector("a")!.GetAttribute("href"));
+        Assert.Contains("Pingback accepted", row.TextContent, StringComparison.Ordinal);
+        Assert.Equal("Sent", row.QuerySelectorAll("td")[1].TextContent);
+    }
+
+    [Fact]
     public async Task Publish_LinkToPageWithoutEndpoint_RecordedAsNoEndpoint()
     {
         var plain = sites.Plain.Put("/about-ports", "<html><head><title>About ports</title></head><body>Ports.</body></html>").AbsoluteUri;
@@ -144,6 +163,25 @@ public sealed class TwoSitesTests(TwoSites sites) : IClassFixture<TwoSites>
         Assert.Equal(OutgoingLinkbackStatus.Pending, row!.Status);
         Assert.Equal(at, row.NextAttemptAt, TimeSpan.FromSeconds(1));
         Assert.DoesNotContain(sites.Plain.Received, r => r.EndsWith("→ " + linked, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task ReceiveWebmentionsOff_NeitherAdvertisedNorTaken()
+    {
+        var slug = await sites.South.ArticleAsync();
+        using var reader = sites.South.NewReader();
+
+        var page = await reader.PageAsync($"/articles/{slug}");
+        var posted = await reader.PostAsync("/webmention", new Dictionary<string, string>
+        {
+            ["source"] = new Uri(sites.North.BaseAddress, "/articles/anything").AbsoluteUri,
+            ["target"] = new Uri(sites.South.BaseAddress, $"/articles/{slug}").AbsoluteUri,
+        });
+
+        Assert.False(page.Response.Headers.TryGetValues("Link", out var links) && links.Any(l => l.Contains("webmention", StringComparison.Ordinal)));
+        Assert.Null(page.Document.QuerySelector("link[rel=webmention]"));
+        Assert.NotNull(page.Document.QuerySelector("link[rel=pingback]"));
+        Assert.Equal(HttpStatusCode.NotFound, posted.StatusCode);
     }
 
     private static Task<OutgoingLinkback?> RowAsync(MastheadServer server, string articleSlug, string target) =>

@@ -97,6 +97,32 @@ public sealed class WebmentionReceivingTests : LinkbackSites
         }
     }
 
+    [Fact]
+    public async Task Webmention_ManySourcesOnOneHostFromOneMinute_RefusedWith429AfterTheLimit()
+    {
+        await using var sources = await SourceSite.StartAsync();
+        var server = new LinkbackServer(sources.BaseAddress, ("Masthead:Linkbacks:PerSourceHostPerMinute", "2"));
+        await ((IAsyncLifetime)server).InitializeAsync();
+        try
+        {
+            var slug = await server.ArticleAsync();
+            var target = new Uri(server.BaseAddress, $"/articles/{slug}");
+            using var reader = server.NewReader();
+
+            var answers = new List<HttpStatusCode>();
+            for (var i = 0; i < 3; i++)
+            {
+                answers.Add((await SendAsync(reader, sources.Put($"/post-{i}", Entry($"Post {i}", target)), target)).StatusCode);
+            }
+
+            Assert.Equal([HttpStatusCode.Accepted, HttpStatusCode.Accepted, HttpStatusCode.TooManyRequests], answers);
+        }
+        finally
+        {
+            await ((IAsyncLifetime)server).DisposeAsync();
+        }
+    }
+
     private static string Entry(string title, Uri target) => $"""
         <!DOCTYPE html><html><head><title>{title} | Harbour Log</title><meta property="og:site_name" content="Harbour Log"></head>
         <body><article class="h-entry"><h1 class="p-name">{title}</h1>

@@ -59,6 +59,10 @@ public sealed class LinkbackOutbox(MastheadDbContext db, ArticleMarkdown markdow
         }
     }
 
+    /// <summary>Where the notifications for one article stand, for the editor.</summary>
+    public async Task<IReadOnlyList<OutgoingLinkback>> ListAsync(int articleId, CancellationToken cancellationToken) =>
+        await db.OutgoingLinkbacks.AsNoTracking().Where(o => o.ArticleId == articleId).OrderBy(o => o.Id).ToListAsync(cancellationToken);
+
     private static void Queue(OutgoingLinkback row, string siteUrl, DateTime due)
     {
         row.SiteUrl = siteUrl;

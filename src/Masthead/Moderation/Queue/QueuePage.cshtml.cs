@@ -27,7 +27,7 @@ public sealed class BanForm
 /// The moderation queue: held comments with the engine's reasons and highlighted spans, the scores
 /// and the commenter's history; approve, reject, spam, restore and ban, one at a time or in bulk.
 /// </summary>
-public sealed class QueuePageModel(ModerationQueue queue, ModerationDecisions decisions) : PageModel
+public sealed class QueuePageModel(ModerationQueue queue, ModerationDecisions decisions, LinkbackModeration linkbacks) : PageModel
 {
     public const int MaxBulk = 200;
     private static readonly int[] BanDays = [0, 1, 7, 30, 365];
@@ -35,6 +35,9 @@ public sealed class QueuePageModel(ModerationQueue queue, ModerationDecisions de
     public QueueFilter Filter { get; private set; } = new(QueueTab.Pending, false, null, null, 1);
     public QueuePage Result { get; private set; } = new([], 0, new Dictionary<QueueTab, int>());
     public string? Notice { get; private set; }
+
+    /// <summary>Received linkbacks awaiting a decision, shown on their own tab.</summary>
+    public int PendingLinkbacks { get; private set; }
 
     public static IReadOnlyList<string> Categories { get; } = ["spam", "insult", "hate", "threat", "profanity"];
 
@@ -48,6 +51,7 @@ public sealed class QueuePageModel(ModerationQueue queue, ModerationDecisions de
         Filter = filter;
         Notice = done;
         Result = await queue.LoadAsync(filter, cancellationToken);
+        PendingLinkbacks = await linkbacks.PendingCountAsync(cancellationToken);
         return Page();
     }
 

@@ -12,7 +12,8 @@ namespace Masthead.Newsroom.Editor;
 /// Create and edit an article: Markdown with a preview, every field checked on the server, the
 /// form refilled on any error, and a save refused (409) when someone else saved in between.
 /// </summary>
-public sealed class ArticleEditModel(ArticleWriter writer, EditorAccess access, ArticleMarkdown markdown, SiteContext site, IOptionsMonitor<DiscussionOptions> discussion) : PageModel
+public sealed class ArticleEditModel(ArticleWriter writer, EditorAccess access, ArticleMarkdown markdown, SiteContext site, IOptionsMonitor<DiscussionOptions> discussion,
+    Linkbacks.Sending.LinkbackOutbox linkbacks) : PageModel
 {
     [BindProperty]
     public ArticleForm Form { get; set; } = new();
@@ -23,6 +24,9 @@ public sealed class ArticleEditModel(ArticleWriter writer, EditorAccess access, 
     public bool Conflict { get; private set; }
     public string? PreviewHtml { get; private set; }
     public bool Saved { get; private set; }
+
+    /// <summary>The sites this article links to and whether they were told.</summary>
+    public IReadOnlyList<Data.Entities.OutgoingLinkback> Notifications { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(int? id, bool saved, CancellationToken cancellationToken)
     {
@@ -51,6 +55,7 @@ public sealed class ArticleEditModel(ArticleWriter writer, EditorAccess access, 
 
         (ArticleId, Slug) = (article.Id, article.Slug);
         Form = ArticleForm.From(article, site.Publication);
+        Notifications = await linkbacks.ListAsync(article.Id, cancellationToken);
         return Page();
     }
 
