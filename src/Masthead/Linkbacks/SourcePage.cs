@@ -28,10 +28,11 @@ public static class SourcePage
         }
 
         var entry = link.Closest(".h-entry") ?? document.QuerySelector(".h-entry");
-        var site = document.QuerySelector("meta[property='og:site_name']")?.GetAttribute("content")?.Trim() is { Length: > 0 } named
+        var documentTitle = Text(document.QuerySelector("title"));
+        var site = document.QuerySelector("meta[property='og:site_name'], meta[name='application-name']")?.GetAttribute("content")?.Trim() is { Length: > 0 } named
             ? named
-            : page.FinalUrl.Host;
-        var title = Text(entry?.QuerySelector(".p-name")) ?? WithoutSiteName(Text(document.QuerySelector("title")), site) ?? page.FinalUrl.Host;
+            : SiteNameFromTitle(documentTitle) ?? page.FinalUrl.Host;
+        var title = Text(entry?.QuerySelector(".p-name")) ?? WithoutSiteName(documentTitle, site) ?? page.FinalUrl.Host;
         var excerpt = Text(entry?.QuerySelector(".p-summary")) ?? Text(link.Closest("p, li, blockquote")) ?? Text(entry?.QuerySelector(".e-content")) ?? "";
         var author = Text(entry?.QuerySelector(".p-author .p-name")) ?? Text(entry?.QuerySelector(".p-author"));
         return new SourceSummary(Clip(title, 300), Clip(excerpt, MaxExcerpt), Clip(site, 200), author is null ? null : Clip(author, 100));
@@ -47,6 +48,23 @@ public static class SourcePage
     /// "Post – Site", "Post | Site", "Post - Site" → "Post": the line under the article adds the
     /// site itself ("Pingback: Post – Site"), so a title that already ends with it would say it twice.
     /// </summary>
+    private static readonly string[] TitleSeparators = [" – ", " — ", " | ", " - ", " · ", " :: "];
+
+    /// <summary>
+    /// A page that does not name its site in metadata (WordPress's themes do not) usually ends its
+    /// title with it: "Post – Site". The last part is taken as the site's name when it is short.
+    /// </summary>
+    private static string? SiteNameFromTitle(string? title)
+    {
+        if (title is null)
+        {
+            return null;
+        }
+
+        var (cut, length) = TitleSeparators.Select(s => (At: title.LastIndexOf(s, StringComparison.Ordinal), s.Length)).MaxBy(x => x.At);
+        return cut > 0 && title.Length - cut - length is > 0 and <= 60 ? title[(cut + length)..].Trim() : null;
+    }
+
     private static string? WithoutSiteName(string? title, string site)
     {
         if (title is null)
@@ -54,7 +72,7 @@ public static class SourcePage
             return null;
         }
 
-        foreach (var separator in (string[])[" – ", " — ", " | ", " - ", " · ", " :: "])
+        foreach (var separator in TitleSeparators)
         {
             var suffix = separator + site;
             if (title.Length > suffix.Length && title.EndsWith(suffix, StringComparison.OrdinalIgnoreCase))

@@ -82,7 +82,8 @@ public sealed class LinkbackSender(MastheadDbContext db, SafeFetcher fetcher, Ti
                 XmlRpc.Call("pingback.ping", source, row.TargetUrl), Encoding.UTF8, "text/xml"));
             var response = answer.Succeeded && answer.Status == 200 ? XmlRpc.Read(Encoding.UTF8.GetBytes(answer.Body)) : null;
             int? fault = response is { IsFault: true } && response.Values.Count > 0 && int.TryParse(response.Values[0], out var code) ? code : null;
-            var accepted = response is { IsFault: false } || fault == PingbackEndpoint.Faults.AlreadyRegistered;
+            // WordPress answers a duplicate with fault 409 (its "comment_duplicate"), as others use 48.
+            var accepted = response is { IsFault: false } || fault is PingbackEndpoint.Faults.AlreadyRegistered or 409;
             Record(row, now, LinkbackKind.Pingback, pingback, answer, accepted, fault ?? (response is { IsFault: true } ? 0 : null));
         }
         else
@@ -107,8 +108,9 @@ public sealed class LinkbackSender(MastheadDbContext db, SafeFetcher fetcher, Ti
         }
         else if (faultCode is { } fault)
         {
-            // 0 (unspecified) and 50 (upstream) may pass; the others say the ping itself is wrong.
-            Retry(row, now, $"{how} refused by {endpoint.Host} with fault {fault}.", final: fault is not (0 or PingbackEndpoint.Faults.Upstream));
+            // 0 (unspecified), 50 (upstream) and WordPress's 429 (too soon after another ping) may
+            // pass; the others say the ping itself is wrong.
+            Retry(row, now, $"{how} refused by {endpoint.Host} with fault {fault}.", final: fault is not (0 or PingbackEndpoint.Faults.Upstream or 429));
         }
         else
         {
