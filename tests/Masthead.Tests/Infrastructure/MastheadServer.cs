@@ -44,6 +44,12 @@ public abstract class MastheadServer : WebApplicationFactory<Program>, IAsyncLif
 
     protected void Set(string key, string? value) => _settings[key] = value;
 
+    protected void UsePostgres(PostgresDatabase database)
+    {
+        Set("Masthead:Database:Provider", "PostgreSql");
+        Set("Masthead:Database:ConnectionString", database.ConnectionString);
+    }
+
     protected virtual Task CreateDatabaseAsync() => Task.CompletedTask;
 
     protected virtual Task DropDatabaseAsync() => Task.CompletedTask;
@@ -112,37 +118,48 @@ public sealed class FakeClockServer : MastheadServer
     }
 }
 
-public sealed class PostgresServer : MastheadServer
+/// <summary>A fresh database on the throwaway PostgreSQL server the test command started, dropped at the end.</summary>
+public sealed class PostgresDatabase
 {
     private readonly string _database = "masthead_test_" + Guid.NewGuid().ToString("N")[..12];
     private readonly string _adminConnection;
 
-    public PostgresServer()
+    public PostgresDatabase()
     {
-        _adminConnection = Environment.GetEnvironmentVariable(PostgresVariable)
+        _adminConnection = Environment.GetEnvironmentVariable(MastheadServer.PostgresVariable)
             ?? throw new InvalidOperationException(
-                $"{PostgresVariable} is not set. Run the test suite with ./test.sh, which starts a throwaway PostgreSQL server.");
-        var builder = new NpgsqlConnectionStringBuilder(_adminConnection) { Database = _database };
-        Set("Masthead:Database:Provider", "PostgreSql");
-        Set("Masthead:Database:ConnectionString", builder.ConnectionString);
+                $"{MastheadServer.PostgresVariable} is not set. Run the test suite with ./test.sh, which starts a throwaway PostgreSQL server.");
+        ConnectionString = new NpgsqlConnectionStringBuilder(_adminConnection) { Database = _database }.ConnectionString;
     }
 
-    protected override async Task CreateDatabaseAsync()
-    {
-        await using var connection = new NpgsqlConnection(_adminConnection);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand($"CREATE DATABASE {_database}", connection);
-        await command.ExecuteNonQueryAsync();
-    }
+    public string ConnectionString { get; }
 
-    protected override async Task DropDatabaseAsync()
+    public Task CreateAsync() => RunAsync($"CREATE DATABASE {_database}");
+
+    public Task DropAsync()
     {
         NpgsqlConnection.ClearAllPools();
+        return RunAsync($"DROP DATABASE IF EXISTS {_database} WITH (FORCE)");
+    }
+
+    private async Task RunAsync(string sql)
+    {
         await using var connection = new NpgsqlConnection(_adminConnection);
         await connection.OpenAsync();
-        await using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS {_database} WITH (FORCE)", connection);
+        await using var command = new NpgsqlCommand(sql, connection);
         await command.ExecuteNonQueryAsync();
     }
+}
+
+public sealed class PostgresServer : MastheadServer
+{
+    private readonly PostgresDatabase _database = new();
+
+    public PostgresServer() => UsePostgres(_database);
+
+    protected override Task CreateDatabaseAsync() => _database.CreateAsync();
+
+    protected override Task DropDatabaseAsync() => _database.DropAsync();
 }
 
 [CollectionDefinition(Name)]

@@ -5,11 +5,19 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Masthead.Tests.Linkbacks;
 
-/// <summary>A Masthead site that knows its own address and may fetch from the given local ports.</summary>
+/// <summary>A Masthead site that knows its own address and may fetch from the given local ports, on SQLite or PostgreSQL.</summary>
 public sealed class PeerServer : MastheadServer
 {
-    public PeerServer(string name, int port, bool takesWebmentions, params int[] allowedPorts) : base(port)
+    private readonly PostgresDatabase? _postgres;
+
+    public PeerServer(string name, int port, bool takesWebmentions, bool onPostgres, params int[] allowedPorts) : base(port)
     {
+        if (onPostgres)
+        {
+            _postgres = new PostgresDatabase();
+            UsePostgres(_postgres);
+        }
+
         Set("Masthead:Publication:Name", name);
         Set("Masthead:Publication:BaseUrl", $"http://127.0.0.1:{port}");
         Set("Masthead:Linkbacks:ReceiveWebmentions", takesWebmentions ? "true" : "false");
@@ -18,12 +26,16 @@ public sealed class PeerServer : MastheadServer
             Set($"Masthead:Linkbacks:AllowedPrivateEndpoints:{i}", $"127.0.0.1:{allowedPorts[i]}");
         }
     }
+
+    protected override Task CreateDatabaseAsync() => _postgres?.CreateAsync() ?? Task.CompletedTask;
+
+    protected override Task DropDatabaseAsync() => _postgres?.DropAsync() ?? Task.CompletedTask;
 }
 
 /// <summary>
 /// Two running Masthead sites that may reach each other over 127.0.0.1, and a plain site for
-/// other pages. North takes webmentions and pingbacks; South takes pingbacks only, so what North
-/// sends South goes by Pingback and what South sends North goes by Webmention.
+/// other pages. North (SQLite) takes webmentions and pingbacks; South (PostgreSQL) takes pingbacks
+/// only, so what North sends South goes by Pingback and what South sends North goes by Webmention.
 /// </summary>
 public sealed class TwoSites : IAsyncLifetime
 {
@@ -35,8 +47,8 @@ public sealed class TwoSites : IAsyncLifetime
     {
         Plain = await SourceSite.StartAsync();
         int north = MastheadServer.FreePort(), south = MastheadServer.FreePort();
-        North = new PeerServer("North Gazette", north, takesWebmentions: true, south, Plain.BaseAddress.Port);
-        South = new PeerServer("South Courier", south, takesWebmentions: false, north);
+        North = new PeerServer("North Gazette", north, takesWebmentions: true, onPostgres: false, south, Plain.BaseAddress.Port);
+        South = new PeerServer("South Courier", south, takesWebmentions: false, onPostgres: true, north);
         await ((IAsyncLifetime)North).InitializeAsync();
         await ((IAsyncLifetime)South).InitializeAsync();
     }
