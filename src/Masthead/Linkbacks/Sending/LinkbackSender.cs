@@ -16,6 +16,9 @@ public sealed class LinkbackSender(MastheadDbContext db, SafeFetcher fetcher, Ti
 {
     public const int BatchSize = 20;
 
+    /// <summary>How long a claimed row is left alone by other servers: longer than one send can take.</summary>
+    private static readonly TimeSpan ClaimFor = TimeSpan.FromMinutes(5);
+
     /// <summary>Waits before the 2nd, 3rd, … attempt; after the last, the notification is given up.</summary>
     public static readonly TimeSpan[] Backoff =
         [TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(10), TimeSpan.FromHours(1), TimeSpan.FromHours(6), TimeSpan.FromHours(24)];
@@ -31,6 +34,16 @@ public sealed class LinkbackSender(MastheadDbContext db, SafeFetcher fetcher, Ti
             .ToListAsync(cancellationToken);
         foreach (var row in due)
         {
+            // Several servers may share one database: a row is claimed (its next attempt moved a
+            // few minutes on) before it is sent, and one that another server claimed first is skipped.
+            var claimed = await db.OutgoingLinkbacks
+                .Where(o => o.Id == row.Id && o.Status == OutgoingLinkbackStatus.Pending && o.NextAttemptAt == row.NextAttemptAt)
+                .ExecuteUpdateAsync(o => o.SetProperty(x => x.NextAttemptAt, now + ClaimFor), cancellationToken);
+            if (claimed == 0)
+            {
+                continue;
+            }
+
             await SendAsync(row, now, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
         }
