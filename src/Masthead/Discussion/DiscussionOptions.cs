@@ -35,6 +35,14 @@ public sealed class DiscussionOptions
     [Range(4096, 1_048_576)]
     public int MaxRequestBytes { get; set; } = 64 * 1024;
 
+    /// <summary>Distinct readers whose reports hide an approved comment until a moderator reviews it.</summary>
+    [Range(1, 1000)]
+    public int ReportsToHide { get; set; } = 3;
+
+    /// <summary>Reports one reader (by address) may send per hour.</summary>
+    [Range(1, 10_000)]
+    public int ReportsPerHour { get; set; } = 20;
+
     /// <summary>How long a poster keeps seeing their own comments that await moderation.</summary>
     [Range(1, 90)]
     public int PendingCookieDays { get; set; } = 7;

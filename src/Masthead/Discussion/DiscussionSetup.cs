@@ -13,6 +13,8 @@ public static class DiscussionSetup
         builder.Services.AddSingleton<PendingCommentsCookie>();
         builder.Services.AddScoped<DiscussionQueries>();
         builder.Services.AddScoped<CommentPoster>();
+        builder.Services.AddScoped<Reports.CommentReporter>();
+        builder.Services.AddSingleton<Reports.ReportLimiter>();
         return builder;
     }
 
