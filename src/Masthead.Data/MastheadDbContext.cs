@@ -26,6 +26,7 @@ public sealed class MastheadDbContext(DbContextOptions<MastheadDbContext> option
     public DbSet<ArticleRevision> ArticleRevisions => Set<ArticleRevision>();
     public DbSet<StoredSettings> StoredSettings => Set<StoredSettings>();
     public DbSet<CommentReport> CommentReports => Set<CommentReport>();
+    public DbSet<CommentVote> CommentVotes => Set<CommentVote>();
     public DbSet<SettingsChange> SettingsChanges => Set<SettingsChange>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
@@ -166,6 +167,13 @@ public sealed class MastheadDbContext(DbContextOptions<MastheadDbContext> option
         });
 
         ConfigureDecisions(modelBuilder);
+
+        modelBuilder.Entity<CommentVote>(e =>
+        {
+            e.HasIndex(v => new { v.CommentId, v.Voter }).IsUnique();
+            e.Property(v => v.Voter).HasMaxLength(40);
+            e.HasOne(v => v.Comment).WithMany().OnDelete(DeleteBehavior.Cascade);
+        });
 
         modelBuilder.Entity<Linkback>(e =>
         {

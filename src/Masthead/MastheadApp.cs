@@ -31,6 +31,7 @@ public static class MastheadApp
         app.UseNewsroom();
         app.UseDiscussionLimits();
         app.MapLinkbacks();
+        app.MapDiscussion();
         app.MapFeeds();
         app.MapModeration();
         app.MapNewsroom();

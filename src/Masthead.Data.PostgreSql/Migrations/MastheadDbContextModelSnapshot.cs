@@ -272,6 +272,12 @@ namespace Masthead.Data.PostgreSql.Migrations
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<int>("Downvotes")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("Featured")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("IpAddress")
                         .HasMaxLength(45)
                         .HasColumnType("character varying(45)");
@@ -295,9 +301,15 @@ namespace Masthead.Data.PostgreSql.Migrations
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
 
+                    b.Property<int>("Upvotes")
+                        .HasColumnType("integer");
+
                     b.Property<string>("UserAgent")
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
+
+                    b.Property<double>("VoteScore")
+                        .HasColumnType("double precision");
 
                     b.HasKey("Id");
 
@@ -355,6 +367,36 @@ namespace Masthead.Data.PostgreSql.Migrations
                     b.HasIndex("ResolvedAt", "CreatedAt");
 
                     b.ToTable("CommentReports");
+                });
+
+            modelBuilder.Entity("Masthead.Data.Entities.CommentVote", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("CommentId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<short>("Value")
+                        .HasColumnType("smallint");
+
+                    b.Property<string>("Voter")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommentId", "Voter")
+                        .IsUnique();
+
+                    b.ToTable("CommentVotes");
                 });
 
             modelBuilder.Entity("Masthead.Data.Entities.CommenterBan", b =>
@@ -1023,6 +1065,17 @@ namespace Masthead.Data.PostgreSql.Migrations
                 });
 
             modelBuilder.Entity("Masthead.Data.Entities.CommentReport", b =>
+                {
+                    b.HasOne("Masthead.Data.Entities.Comment", "Comment")
+                        .WithMany()
+                        .HasForeignKey("CommentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Comment");
+                });
+
+            modelBuilder.Entity("Masthead.Data.Entities.CommentVote", b =>
                 {
                     b.HasOne("Masthead.Data.Entities.Comment", "Comment")
                         .WithMany()

@@ -257,6 +257,12 @@ namespace Masthead.Data.Sqlite.Migrations
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Downvotes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Featured")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("IpAddress")
                         .HasMaxLength(45)
                         .HasColumnType("TEXT");
@@ -280,9 +286,15 @@ namespace Masthead.Data.Sqlite.Migrations
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Upvotes")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("UserAgent")
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
+
+                    b.Property<double>("VoteScore")
+                        .HasColumnType("REAL");
 
                     b.HasKey("Id");
 
@@ -338,6 +350,34 @@ namespace Masthead.Data.Sqlite.Migrations
                     b.HasIndex("ResolvedAt", "CreatedAt");
 
                     b.ToTable("CommentReports");
+                });
+
+            modelBuilder.Entity("Masthead.Data.Entities.CommentVote", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CommentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<short>("Value")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Voter")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommentId", "Voter")
+                        .IsUnique();
+
+                    b.ToTable("CommentVotes");
                 });
 
             modelBuilder.Entity("Masthead.Data.Entities.CommenterBan", b =>
@@ -984,6 +1024,17 @@ namespace Masthead.Data.Sqlite.Migrations
                 });
 
             modelBuilder.Entity("Masthead.Data.Entities.CommentReport", b =>
+                {
+                    b.HasOne("Masthead.Data.Entities.Comment", "Comment")
+                        .WithMany()
+                        .HasForeignKey("CommentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Comment");
+                });
+
+            modelBuilder.Entity("Masthead.Data.Entities.CommentVote", b =>
                 {
                     b.HasOne("Masthead.Data.Entities.Comment", "Comment")
                         .WithMany()

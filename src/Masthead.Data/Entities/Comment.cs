@@ -42,4 +42,14 @@ public sealed class Comment
 
     public string? IpAddress { get; set; }
     public string? UserAgent { get; set; }
+
+    /// <summary>Readers' votes, counted from <see cref="CommentVote"/> rows whenever one changes.</summary>
+    public int Upvotes { get; set; }
+    public int Downvotes { get; set; }
+
+    /// <summary>The lower bound of the Wilson interval on the share of up votes: what "best" sorts by.</summary>
+    public double VoteScore { get; set; }
+
+    /// <summary>Pinned by an editor: its conversation leads the discussion.</summary>
+    public bool Featured { get; set; }
 }

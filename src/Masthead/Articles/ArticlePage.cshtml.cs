@@ -33,6 +33,9 @@ public sealed class ArticlePageModel(
     public DiscussionView Discussion { get; private set; } = null!;
     public PublicationView Site => site.Publication;
     public string CanonicalUrl { get; private set; } = "";
+
+    /// <summary>Whether the reader chose the order (kept in page links) rather than getting the site's default.</summary>
+    public bool SortChosen { get; private set; }
     public string JsonLd { get; private set; } = "";
 
     [BindProperty]
@@ -46,9 +49,20 @@ public sealed class ArticlePageModel(
 
     /// <param name="cpage">A page of the discussion, when it is split into pages.</param>
     /// <param name="c">A comment whose page to show (the address a posted comment is sent to).</param>
-    public async Task<IActionResult> OnGetAsync(string slug, long? replytocom, int? cpage, long? c, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync(string slug, long? replytocom, int? cpage, long? c, string? sort, CancellationToken cancellationToken)
     {
-        if (await LoadAsync(slug, cancellationToken, cpage ?? 1, replytocom ?? c) is { } notShown)
+        DiscussionSort? order = null;
+        if (sort is not null)
+        {
+            if (!Enum.TryParse<DiscussionSort>(sort, ignoreCase: true, out var parsed) || !Enum.IsDefined(parsed) || int.TryParse(sort, out _))
+            {
+                return BadRequest("Sort the discussion by oldest, newest or best.");
+            }
+
+            order = parsed;
+        }
+
+        if (await LoadAsync(slug, cancellationToken, cpage ?? 1, replytocom ?? c, order) is { } notShown)
         {
             return notShown;
         }
@@ -149,7 +163,7 @@ public sealed class ArticlePageModel(
         return Page();
     }
 
-    private async Task<IActionResult?> LoadAsync(string slug, CancellationToken cancellationToken, int page = 1, long? pageOfComment = null)
+    private async Task<IActionResult?> LoadAsync(string slug, CancellationToken cancellationToken, int page = 1, long? pageOfComment = null, DiscussionSort? sort = null)
     {
         switch (await articles.FindBySlugAsync(slug, cancellationToken))
         {
@@ -168,7 +182,8 @@ public sealed class ArticlePageModel(
         }
 
         BodyHtml = markdown.ToHtml(Article.BodyMarkdown);
-        Discussion = await discussions.LoadAsync(Article, pendingCookie.Read(Request), cancellationToken, page, pageOfComment);
+        Discussion = await discussions.LoadAsync(Article, pendingCookie.Read(Request), cancellationToken, page, pageOfComment, sort);
+        SortChosen = sort is not null;
         CanonicalUrl = Request.Absolute(Site, SiteUrls.Article(Article.Slug));
         JsonLd = ArticleMetadata.JsonLd(Article, Site, Request, CanonicalUrl);
         return null;

@@ -43,6 +43,10 @@ public sealed class DiscussionOptions
     [Range(1, 10_000)]
     public int ReportsPerHour { get; set; } = 20;
 
+    /// <summary>Votes one reader (by address) may cast per hour.</summary>
+    [Range(1, 100_000)]
+    public int VotesPerHour { get; set; } = 300;
+
     /// <summary>How long a poster keeps seeing their own comments that await moderation.</summary>
     [Range(1, 90)]
     public int PendingCookieDays { get; set; } = 7;

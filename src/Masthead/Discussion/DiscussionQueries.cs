@@ -13,14 +13,17 @@ public sealed class DiscussionQueries(MastheadDbContext db, IOptionsMonitor<Disc
     /// </summary>
     /// <param name="page">The page of conversations to show; out of range gives the nearest.</param>
     /// <param name="pageOfComment">Show instead the page holding this comment (a permalink, a reply link).</param>
-    public async Task<DiscussionView> LoadAsync(Article article, IReadOnlyCollection<long> viewersPendingIds, CancellationToken cancellationToken, int page = 1, long? pageOfComment = null)
+    /// <param name="sort">The order of conversations; null for the site's default. Featured ones come first in any order.</param>
+    public async Task<DiscussionView> LoadAsync(Article article, IReadOnlyCollection<long> viewersPendingIds, CancellationToken cancellationToken, int page = 1, long? pageOfComment = null,
+        DiscussionSort? sort = null)
     {
         var comments = await db.Comments.AsNoTracking()
             .Where(c => c.ArticleId == article.Id &&
                         (c.Status == CommentStatus.Approved ||
                          (c.Status == CommentStatus.Pending && viewersPendingIds.Contains(c.Id))))
             .OrderBy(c => c.CreatedAt).ThenBy(c => c.Id)
-            .Select(c => new CommentView(c.Id, c.ParentId, c.AuthorName, c.AuthorUrl, c.BodyHtml, c.CreatedAt, c.Status == CommentStatus.Pending))
+            .Select(c => new CommentView(c.Id, c.ParentId, c.AuthorName, c.AuthorUrl, c.BodyHtml, c.CreatedAt, c.Status == CommentStatus.Pending,
+                c.Upvotes, c.Downvotes, c.VoteScore, c.Featured))
             .ToListAsync(cancellationToken);
 
         var linkbacks = await db.Linkbacks.AsNoTracking()
@@ -30,21 +33,16 @@ public sealed class DiscussionQueries(MastheadDbContext db, IOptionsMonitor<Disc
             .ToListAsync(cancellationToken);
 
         var maxDepth = options.CurrentValue.MaxDepth;
-        var entries = CommentThreads.Build(comments, maxDepth)
+        var order = sort ?? (options.CurrentValue.NewestFirst ? DiscussionSort.Newest : DiscussionSort.Oldest);
+        var entries = Order(CommentThreads.Build(comments, maxDepth)
             .Select(t => new DiscussionEntry(t.Comment.CreatedAt, t, null))
-            .Concat(linkbacks.Select(l => new DiscussionEntry(l.ReceivedAt, null, l)))
-            .OrderBy(e => e.At)
-            .ToList();
-        if (options.CurrentValue.NewestFirst)
-        {
-            entries.Reverse();
-        }
+            .Concat(linkbacks.Select(l => new DiscussionEntry(l.ReceivedAt, null, l))), order);
 
         var approved = comments.Count(c => !c.AwaitingModeration);
         var perPage = options.CurrentValue.ConversationsPerPage;
         if (perPage <= 0 || entries.Count <= perPage)
         {
-            return new DiscussionView(entries, approved, IsOpen(article), maxDepth);
+            return new DiscussionView(entries, approved, IsOpen(article), maxDepth, Sort: order);
         }
 
         var pages = (entries.Count + perPage - 1) / perPage;
@@ -54,7 +52,19 @@ public sealed class DiscussionQueries(MastheadDbContext db, IOptionsMonitor<Disc
         }
 
         page = Math.Clamp(page, 1, pages);
-        return new DiscussionView(entries.Skip((page - 1) * perPage).Take(perPage).ToList(), approved, IsOpen(article), maxDepth, page, pages);
+        return new DiscussionView(entries.Skip((page - 1) * perPage).Take(perPage).ToList(), approved, IsOpen(article), maxDepth, page, pages, order);
+    }
+
+    /// <summary>Featured conversations first, then the chosen order; linkbacks, which take no votes, after every comment when sorting by votes.</summary>
+    private static List<DiscussionEntry> Order(IEnumerable<DiscussionEntry> entries, DiscussionSort sort)
+    {
+        var featuredFirst = entries.OrderByDescending(e => e.Thread?.Comment.Featured == true);
+        return (sort switch
+        {
+            DiscussionSort.Newest => featuredFirst.ThenByDescending(e => e.At),
+            DiscussionSort.Best => featuredFirst.ThenByDescending(e => e.Thread?.Comment.VoteScore ?? -1).ThenBy(e => e.At),
+            _ => featuredFirst.ThenBy(e => e.At),
+        }).ToList();
     }
 
     private static bool Contains(CommentNode node, long id) =>

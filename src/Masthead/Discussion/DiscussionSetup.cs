@@ -1,3 +1,4 @@
+using Masthead.Discussion.Votes;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
 
@@ -14,9 +15,13 @@ public static class DiscussionSetup
         builder.Services.AddScoped<DiscussionQueries>();
         builder.Services.AddScoped<CommentPoster>();
         builder.Services.AddScoped<Reports.CommentReporter>();
-        builder.Services.AddSingleton<Reports.ReportLimiter>();
+        builder.Services.AddSingleton<ReaderLimits>();
+        builder.Services.AddScoped<Votes.CommentVoting>();
         return builder;
     }
+
+    /// <summary>The discussion's own endpoints; its pages are the article's.</summary>
+    public static WebApplication MapDiscussion(this WebApplication app) => app.MapVotes();
 
     /// <summary>
     /// Caps the size of posts to article pages before anything reads them: a declared length over

@@ -9,7 +9,21 @@ public sealed record CommentView(
     string? AuthorUrl,
     string BodyHtml,
     DateTime CreatedAt,
-    bool AwaitingModeration);
+    bool AwaitingModeration,
+    int Upvotes = 0,
+    int Downvotes = 0,
+    double VoteScore = 0,
+    bool Featured = false);
+
+/// <summary>How conversations are ordered; replies within one stay in the order they were written.</summary>
+public enum DiscussionSort
+{
+    Oldest,
+    Newest,
+
+    /// <summary>By the Wilson lower bound of the conversation's first comment's votes.</summary>
+    Best,
+}
 
 public sealed record LinkbackView(
     long Id,
@@ -53,4 +67,5 @@ public sealed record DiscussionView(
     bool IsOpen,
     int MaxDepth,
     int Page = 1,
-    int PageCount = 1);
+    int PageCount = 1,
+    DiscussionSort Sort = DiscussionSort.Oldest);

@@ -12,4 +12,17 @@ public static class SeeOtherExtensions
         page.Response.Headers.Location = location;
         return new EmptyResult();
     }
+
+    /// <summary>The same for minimal API endpoints.</summary>
+    public static IResult SeeOther(string location) => new SeeOtherResult(location);
+
+    private sealed class SeeOtherResult(string location) : IResult
+    {
+        public Task ExecuteAsync(HttpContext httpContext)
+        {
+            httpContext.Response.StatusCode = StatusCodes.Status303SeeOther;
+            httpContext.Response.Headers.Location = location;
+            return Task.CompletedTask;
+        }
+    }
 }

@@ -13,7 +13,7 @@ public sealed class ReportForm
 }
 
 /// <summary>Reporting one comment: a small page of its own, so it works without JavaScript.</summary>
-public sealed class ReportPageModel(CommentReporter reporter, ReportLimiter limiter, SiteContext site) : PageModel
+public sealed class ReportPageModel(CommentReporter reporter, ReaderLimits limits, SiteContext site) : PageModel
 {
     public static IReadOnlyList<(ReportReason Reason, string Label)> Reasons { get; } =
     [
@@ -70,7 +70,7 @@ public sealed class ReportPageModel(CommentReporter reporter, ReportLimiter limi
             return Problem(StatusCodes.Status400BadRequest, "Say in a few words what is wrong with the comment.");
         }
 
-        if (!limiter.TryAcquire(HttpContext))
+        if (!limits.TryReport(HttpContext))
         {
             return Problem(StatusCodes.Status429TooManyRequests, "You have sent many reports in the last hour; please try again later.");
         }

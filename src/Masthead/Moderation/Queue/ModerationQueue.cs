@@ -41,7 +41,8 @@ public sealed record QueueItem(
     string? Category,
     CommentExplanation Explanation,
     CommenterSummary Commenter,
-    IReadOnlyList<ReportView> Reports);
+    IReadOnlyList<ReportView> Reports,
+    bool Featured = false);
 
 /// <summary>One open reader report on a comment.</summary>
 public sealed record ReportView(ReportReason Reason, string? Text, DateTime At);
@@ -110,11 +111,11 @@ public sealed class ModerationQueue(MastheadDbContext db)
 
     private sealed record Row(
         long Id, string Slug, string Title, string AuthorName, string AuthorEmail, string? AuthorUrl, string? IpAddress,
-        string Text, DateTime CreatedAt, CommentStatus Status, string? Category, string? Details);
+        string Text, DateTime CreatedAt, CommentStatus Status, string? Category, string? Details, bool Featured);
 
     private static readonly Expression<Func<Comment, Row>> RowOf = c => new Row(
         c.Id, c.Article.Slug, c.Article.Title, c.AuthorName, c.AuthorEmail, c.AuthorUrl, c.IpAddress,
-        c.BodyMarkdown, c.CreatedAt, c.Status, c.ModerationCategory, c.ModerationDetails);
+        c.BodyMarkdown, c.CreatedAt, c.Status, c.ModerationCategory, c.ModerationDetails, c.Featured);
 
     private async Task<List<QueueItem>> ToItemsAsync(List<Row> rows, CancellationToken cancellationToken)
     {
@@ -128,7 +129,7 @@ public sealed class ModerationQueue(MastheadDbContext db)
             .ToLookup(r => r.CommentId, r => r.View);
         return rows.Select(r => new QueueItem(
             r.Id, r.Slug, r.Title, r.AuthorName, r.AuthorEmail, r.AuthorUrl, r.IpAddress, r.Text, r.CreatedAt, r.Status,
-            r.Category, CommentExplanation.Parse(r.Details), commenters(r.AuthorEmail, r.IpAddress, r.AuthorName), reports[r.Id].ToList())).ToList();
+            r.Category, CommentExplanation.Parse(r.Details), commenters(r.AuthorEmail, r.IpAddress, r.AuthorName), reports[r.Id].ToList(), r.Featured)).ToList();
     }
 
     /// <summary>

@@ -2,6 +2,7 @@ using Masthead.Data.Entities;
 using Masthead.Site;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 
 namespace Masthead.Moderation.Queue;
 
@@ -88,6 +89,25 @@ public sealed class QueuePageModel(ModerationQueue queue, ModerationDecisions de
         return added == 0
             ? Answer(StatusCodes.Status404NotFound, "That comment does not exist, or has nothing of that kind to ban.")
             : Answer(StatusCodes.Status200OK, $"Banned the commenter ({added} rule{(added == 1 ? "" : "s")}).");
+    }
+
+    /// <summary>Pins an approved comment's conversation to the top of its discussion, or unpins it. Editors and admins only.</summary>
+    public async Task<IActionResult> OnPostFeatureAsync(long id, bool featured, [FromServices] Masthead.Data.MastheadDbContext db, [FromServices] IPageCache pageCache, CancellationToken cancellationToken)
+    {
+        if (!User.IsInRole(StaffRoles.Editor) && !User.IsInRole(StaffRoles.Admin))
+        {
+            return Answer(StatusCodes.Status403Forbidden, "Only editors feature comments.");
+        }
+
+        var changed = await db.Comments.Where(c => c.Id == id && c.Status == CommentStatus.Approved)
+            .ExecuteUpdateAsync(c => c.SetProperty(x => x.Featured, featured), cancellationToken);
+        if (changed == 0)
+        {
+            return Answer(StatusCodes.Status404NotFound, "Only an approved comment can be featured.");
+        }
+
+        pageCache.Invalidate();
+        return Answer(StatusCodes.Status200OK, featured ? "Featured the comment." : "The comment is no longer featured.");
     }
 
     /// <summary>Scripts asking for JSON get the outcome as JSON; a plain form post is sent back to the queue it came from.</summary>

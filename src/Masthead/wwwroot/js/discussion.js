@@ -43,9 +43,37 @@
     }
   });
 
+  // Votes in place: the buttons submit the page's small "votes" form; the answer's counts replace theirs.
+  function vote(form, button) {
+    var data = new FormData(form);
+    data.append(button.name, button.value);
+    button.disabled = true;
+    fetch(form.action, { method: "POST", body: data, credentials: "same-origin", headers: { "Accept": "application/json" } })
+      .then(function (response) { return response.json(); })
+      .then(function (result) {
+        if (result.error) { throw new Error(result.error); }
+        var holder = button.closest(".votes");
+        var up = holder.querySelector(".up");
+        var down = holder.querySelector(".down");
+        up.textContent = "\u25B2 " + result.up;
+        down.textContent = "\u25BC " + result.down;
+        up.setAttribute("aria-label", "Up vote, " + result.up + " so far");
+        down.setAttribute("aria-label", "Down vote, " + result.down + " so far");
+        up.setAttribute("aria-pressed", result.yours > 0 ? "true" : "false");
+        down.setAttribute("aria-pressed", result.yours < 0 ? "true" : "false");
+      })
+      .catch(function () { /* the counts stay as they were */ })
+      .then(function () { button.disabled = false; });
+  }
+
   // Post in place: send the form, then swap in the discussion the server answers with.
   document.addEventListener("submit", function (event) {
     var form = event.target;
+    if (form.id === "votes" && event.submitter) {
+      event.preventDefault();
+      vote(form, event.submitter);
+      return;
+    }
     if (form.id !== "comment-form") { return; }
     event.preventDefault();
     var button = form.querySelector("button[type=submit]");

@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 
-namespace Masthead.Discussion.Reports;
+namespace Masthead.Discussion;
 
 /// <summary>
 /// Tells readers apart without knowing who they are: a random id in a long-lived cookie, stored
@@ -16,11 +16,23 @@ public static class ReaderKey
     /// <summary>Makes sure the reader has an id cookie, for the form's post to carry back.</summary>
     public static void Ensure(HttpContext context)
     {
-        if (context.Request.Cookies.ContainsKey(CookieName))
+        if (!HasId(context, out _))
         {
-            return;
+            Issue(context);
         }
+    }
 
+    /// <summary>The reader's key, giving them an id cookie first if they have none (their first vote).</summary>
+    public static string Get(HttpContext context) => HasId(context, out var id) ? "c:" + Hash(id) : "c:" + Hash(Issue(context));
+
+    private static bool HasId(HttpContext context, out string id)
+    {
+        id = context.Request.Cookies.TryGetValue(CookieName, out var value) ? value ?? "" : "";
+        return id is { Length: 32 } && id.All(char.IsAsciiHexDigit);
+    }
+
+    private static string Issue(HttpContext context)
+    {
         var id = Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
         context.Response.Cookies.Append(CookieName, id, new CookieOptions
         {
@@ -30,13 +42,12 @@ public static class ReaderKey
             IsEssential = true,
             MaxAge = TimeSpan.FromDays(365),
         });
+        return id;
     }
 
     /// <summary>The reader's key: "c:" and a hash of their cookie id, or "a:" and a hash of their address.</summary>
     public static string Of(HttpContext context) =>
-        context.Request.Cookies.TryGetValue(CookieName, out var id) && id is { Length: 32 } && id.All(char.IsAsciiHexDigit)
-            ? "c:" + Hash(id)
-            : "a:" + Hash(context.Connection.RemoteIpAddress?.ToString() ?? "unknown");
+        HasId(context, out var id) ? "c:" + Hash(id) : "a:" + Hash(context.Connection.RemoteIpAddress?.ToString() ?? "unknown");
 
     private static string Hash(string value) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(value)))[..32];
 }
