@@ -21,7 +21,7 @@ public static class DiscussionSetup
     }
 
     /// <summary>The discussion's own endpoints; its pages are the article's.</summary>
-    public static WebApplication MapDiscussion(this WebApplication app) => app.MapVotes();
+    public static WebApplication MapDiscussion(this WebApplication app) => app.MapVotes().MapCommentCounts();
 
     /// <summary>
     /// Caps the size of posts to article pages before anything reads them: a declared length over
