@@ -27,6 +27,7 @@ public sealed class MastheadDbContext(DbContextOptions<MastheadDbContext> option
     public DbSet<StoredSettings> StoredSettings => Set<StoredSettings>();
     public DbSet<CommentReport> CommentReports => Set<CommentReport>();
     public DbSet<CommentVote> CommentVotes => Set<CommentVote>();
+    public DbSet<CommentRevision> CommentRevisions => Set<CommentRevision>();
     public DbSet<SettingsChange> SettingsChanges => Set<SettingsChange>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
@@ -156,6 +157,7 @@ public sealed class MastheadDbContext(DbContextOptions<MastheadDbContext> option
             e.HasIndex(c => new { c.IpAddress, c.Status });
             e.HasIndex(c => new { c.AuthorName, c.Status });
             e.Property(c => c.AuthorName).HasMaxLength(100);
+            e.Property(c => c.EditKeyHash).HasMaxLength(64);
             e.Property(c => c.AuthorEmail).HasMaxLength(254);
             e.Property(c => c.AuthorUrl).HasMaxLength(500);
             e.Property(c => c.IpAddress).HasMaxLength(45);
@@ -167,6 +169,12 @@ public sealed class MastheadDbContext(DbContextOptions<MastheadDbContext> option
         });
 
         ConfigureDecisions(modelBuilder);
+
+        modelBuilder.Entity<CommentRevision>(e =>
+        {
+            e.HasIndex(r => r.CommentId);
+            e.HasOne(r => r.Comment).WithMany().OnDelete(DeleteBehavior.Cascade);
+        });
 
         modelBuilder.Entity<CommentVote>(e =>
         {

@@ -275,6 +275,13 @@ namespace Masthead.Data.PostgreSql.Migrations
                     b.Property<int>("Downvotes")
                         .HasColumnType("integer");
 
+                    b.Property<string>("EditKeyHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime?>("EditedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<bool>("Featured")
                         .HasColumnType("boolean");
 
@@ -367,6 +374,31 @@ namespace Masthead.Data.PostgreSql.Migrations
                     b.HasIndex("ResolvedAt", "CreatedAt");
 
                     b.ToTable("CommentReports");
+                });
+
+            modelBuilder.Entity("Masthead.Data.Entities.CommentRevision", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("BodyMarkdown")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<long>("CommentId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("ReplacedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommentId");
+
+                    b.ToTable("CommentRevisions");
                 });
 
             modelBuilder.Entity("Masthead.Data.Entities.CommentVote", b =>
@@ -1065,6 +1097,17 @@ namespace Masthead.Data.PostgreSql.Migrations
                 });
 
             modelBuilder.Entity("Masthead.Data.Entities.CommentReport", b =>
+                {
+                    b.HasOne("Masthead.Data.Entities.Comment", "Comment")
+                        .WithMany()
+                        .HasForeignKey("CommentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Comment");
+                });
+
+            modelBuilder.Entity("Masthead.Data.Entities.CommentRevision", b =>
                 {
                     b.HasOne("Masthead.Data.Entities.Comment", "Comment")
                         .WithMany()

@@ -260,6 +260,13 @@ namespace Masthead.Data.Sqlite.Migrations
                     b.Property<int>("Downvotes")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("EditKeyHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("EditedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("Featured")
                         .HasColumnType("INTEGER");
 
@@ -350,6 +357,29 @@ namespace Masthead.Data.Sqlite.Migrations
                     b.HasIndex("ResolvedAt", "CreatedAt");
 
                     b.ToTable("CommentReports");
+                });
+
+            modelBuilder.Entity("Masthead.Data.Entities.CommentRevision", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("BodyMarkdown")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CommentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ReplacedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommentId");
+
+                    b.ToTable("CommentRevisions");
                 });
 
             modelBuilder.Entity("Masthead.Data.Entities.CommentVote", b =>
@@ -1024,6 +1054,17 @@ namespace Masthead.Data.Sqlite.Migrations
                 });
 
             modelBuilder.Entity("Masthead.Data.Entities.CommentReport", b =>
+                {
+                    b.HasOne("Masthead.Data.Entities.Comment", "Comment")
+                        .WithMany()
+                        .HasForeignKey("CommentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Comment");
+                });
+
+            modelBuilder.Entity("Masthead.Data.Entities.CommentRevision", b =>
                 {
                     b.HasOne("Masthead.Data.Entities.Comment", "Comment")
                         .WithMany()

@@ -52,4 +52,22 @@ public sealed class Comment
 
     /// <summary>Pinned by an editor: its conversation leads the discussion.</summary>
     public bool Featured { get; set; }
+
+    /// <summary>SHA-256 of the secret that lets the poster edit or delete the comment for a while; the secret itself is never stored.</summary>
+    public string? EditKeyHash { get; set; }
+
+    /// <summary>When the poster last changed the text; earlier texts are kept as <see cref="CommentRevision"/> rows.</summary>
+    public DateTime? EditedAt { get; set; }
+}
+
+/// <summary>A comment's text before one of its poster's edits, kept for moderators.</summary>
+public sealed class CommentRevision
+{
+    public long Id { get; set; }
+    public long CommentId { get; set; }
+    public Comment Comment { get; set; } = null!;
+    public required string BodyMarkdown { get; set; }
+
+    /// <summary>When this text was replaced (or the comment deleted).</summary>
+    public DateTime ReplacedAt { get; set; }
 }

@@ -20,6 +20,8 @@ public sealed class ArticlePageModel(
     DiscussionQueries discussions,
     CommentPoster poster,
     PendingCommentsCookie pendingCookie,
+    Discussion.Editing.OwnCommentsCookie ownCookie,
+    Discussion.Editing.CommentEditor editor,
     IAntiforgery antiforgery,
     IOptionsMonitor<DiscussionOptions> discussionOptions,
     IOptionsMonitor<Linkbacks.LinkbackOptions> linkbackOptions,
@@ -33,6 +35,9 @@ public sealed class ArticlePageModel(
     public DiscussionView Discussion { get; private set; } = null!;
     public PublicationView Site => site.Publication;
     public string CanonicalUrl { get; private set; } = "";
+
+    /// <summary>Comments this reader posted and may still edit or delete (from their own-comments cookie).</summary>
+    public IReadOnlySet<long> Editable { get; private set; } = new HashSet<long>();
 
     /// <summary>Whether the reader chose the order (kept in page links) rather than getting the site's default.</summary>
     public bool SortChosen { get; private set; }
@@ -134,6 +139,8 @@ public sealed class ArticlePageModel(
                     pendingCookie.Add(HttpContext, stored.Comment.Id);
                 }
 
+                ownCookie.Add(HttpContext, stored.Comment.Id, stored.EditKey);
+
                 // Post/redirect/get: a reload never posts twice. When the discussion is split into
                 // pages, the address names the comment so the right page is shown.
                 return this.SeeOther(discussionOptions.CurrentValue.ConversationsPerPage > 0
@@ -163,6 +170,35 @@ public sealed class ArticlePageModel(
         return Page();
     }
 
+    private HashSet<long> EditableOf(DiscussionView discussion, HashSet<long> owned)
+    {
+        var editable = new HashSet<long>();
+        if (owned.Count == 0)
+        {
+            return editable;
+        }
+
+        void Walk(CommentNode node)
+        {
+            if (owned.Contains(node.Comment.Id) && !node.Comment.Deleted && editor.IsWithinWindow(node.Comment.CreatedAt))
+            {
+                editable.Add(node.Comment.Id);
+            }
+
+            node.Children.ForEach(Walk);
+        }
+
+        foreach (var entry in discussion.Entries)
+        {
+            if (entry.Thread is { } thread)
+            {
+                Walk(thread);
+            }
+        }
+
+        return editable;
+    }
+
     private async Task<IActionResult?> LoadAsync(string slug, CancellationToken cancellationToken, int page = 1, long? pageOfComment = null, DiscussionSort? sort = null)
     {
         switch (await articles.FindBySlugAsync(slug, cancellationToken))
@@ -184,6 +220,7 @@ public sealed class ArticlePageModel(
         BodyHtml = markdown.ToHtml(Article.BodyMarkdown);
         Discussion = await discussions.LoadAsync(Article, pendingCookie.Read(Request), cancellationToken, page, pageOfComment, sort);
         SortChosen = sort is not null;
+        Editable = EditableOf(Discussion, ownCookie.Read(Request).Keys.ToHashSet());
         CanonicalUrl = Request.Absolute(Site, SiteUrls.Article(Article.Slug));
         JsonLd = ArticleMetadata.JsonLd(Article, Site, Request, CanonicalUrl);
         return null;

@@ -14,7 +14,8 @@ public abstract record PostOutcome
     {
     }
 
-    public sealed record Stored(Comment Comment) : PostOutcome;
+    /// <param name="EditKey">The secret that lets the poster edit or delete the comment; stored only as a hash.</param>
+    public sealed record Stored(Comment Comment, string EditKey) : PostOutcome;
 
     /// <summary>Field name (as in the form) to message; the empty key is for the whole form.</summary>
     public sealed record Invalid(IReadOnlyDictionary<string, string> Errors) : PostOutcome;
@@ -91,6 +92,7 @@ public sealed class CommentPoster(
         var verdict = await moderator.ModerateAsync(
             new CommentSubmission(article.Id, name, email, website?.Url, body, ipAddress, userAgent), cancellationToken);
 
+        var editKey = Editing.EditKeys.New();
         var comment = new Comment
         {
             ArticleId = article.Id,
@@ -107,6 +109,7 @@ public sealed class CommentPoster(
             ModerationCategory = verdict.Category,
             IpAddress = ipAddress,
             UserAgent = userAgent is { Length: > 500 } ? userAgent[..500] : userAgent,
+            EditKeyHash = Editing.EditKeys.Hash(editKey),
         };
         db.Comments.Add(comment);
         await db.SaveChangesAsync(cancellationToken);
@@ -117,7 +120,7 @@ public sealed class CommentPoster(
             pageCache.Invalidate();
         }
 
-        return new PostOutcome.Stored(comment);
+        return new PostOutcome.Stored(comment, editKey);
     }
 
     /// <summary>

@@ -36,6 +36,18 @@ public static class CommentThreads
             nodes[comment.Id] = node;
         }
 
+        // A deleted comment stays only as the placeholder its replies hang from.
+        Prune(roots);
         return roots;
+    }
+
+    private static void Prune(List<CommentNode> level)
+    {
+        foreach (var node in level)
+        {
+            Prune(node.Children);
+        }
+
+        level.RemoveAll(n => n.Comment.Deleted && n.Children.Count == 0);
     }
 }

@@ -35,6 +35,10 @@ public sealed class DiscussionOptions
     [Range(4096, 1_048_576)]
     public int MaxRequestBytes { get; set; } = 64 * 1024;
 
+    /// <summary>Minutes after posting in which a poster may edit or delete their comment; 0 never.</summary>
+    [Range(0, 1440)]
+    public int EditWindowMinutes { get; set; } = 15;
+
     /// <summary>Distinct readers whose reports hide an approved comment until a moderator reviews it.</summary>
     [Range(1, 1000)]
     public int ReportsToHide { get; set; } = 3;

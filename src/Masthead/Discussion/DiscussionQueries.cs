@@ -19,11 +19,13 @@ public sealed class DiscussionQueries(MastheadDbContext db, IOptionsMonitor<Disc
     {
         var comments = await db.Comments.AsNoTracking()
             .Where(c => c.ArticleId == article.Id &&
-                        (c.Status == CommentStatus.Approved ||
+                        (c.Status == CommentStatus.Approved || c.Status == CommentStatus.Deleted ||
                          (c.Status == CommentStatus.Pending && viewersPendingIds.Contains(c.Id))))
             .OrderBy(c => c.CreatedAt).ThenBy(c => c.Id)
-            .Select(c => new CommentView(c.Id, c.ParentId, c.AuthorName, c.AuthorUrl, c.BodyHtml, c.CreatedAt, c.Status == CommentStatus.Pending,
-                c.Upvotes, c.Downvotes, c.VoteScore, c.Featured))
+            .Select(c => c.Status == CommentStatus.Deleted
+                ? new CommentView(c.Id, c.ParentId, "", null, "", c.CreatedAt, false, 0, 0, 0, false, null, true)
+                : new CommentView(c.Id, c.ParentId, c.AuthorName, c.AuthorUrl, c.BodyHtml, c.CreatedAt, c.Status == CommentStatus.Pending,
+                    c.Upvotes, c.Downvotes, c.VoteScore, c.Featured, c.EditedAt))
             .ToListAsync(cancellationToken);
 
         var linkbacks = await db.Linkbacks.AsNoTracking()
@@ -38,7 +40,7 @@ public sealed class DiscussionQueries(MastheadDbContext db, IOptionsMonitor<Disc
             .Select(t => new DiscussionEntry(t.Comment.CreatedAt, t, null))
             .Concat(linkbacks.Select(l => new DiscussionEntry(l.ReceivedAt, null, l))), order);
 
-        var approved = comments.Count(c => !c.AwaitingModeration);
+        var approved = comments.Count(c => !c.AwaitingModeration && !c.Deleted);
         var perPage = options.CurrentValue.ConversationsPerPage;
         if (perPage <= 0 || entries.Count <= perPage)
         {

@@ -15,6 +15,8 @@ public static class DiscussionSetup
         builder.Services.AddScoped<DiscussionQueries>();
         builder.Services.AddScoped<CommentPoster>();
         builder.Services.AddScoped<Reports.CommentReporter>();
+        builder.Services.AddSingleton<Editing.OwnCommentsCookie>();
+        builder.Services.AddScoped<Editing.CommentEditor>();
         builder.Services.AddSingleton<ReaderLimits>();
         builder.Services.AddScoped<Votes.CommentVoting>();
         return builder;

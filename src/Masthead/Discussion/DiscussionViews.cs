@@ -13,7 +13,9 @@ public sealed record CommentView(
     int Upvotes = 0,
     int Downvotes = 0,
     double VoteScore = 0,
-    bool Featured = false);
+    bool Featured = false,
+    DateTime? EditedAt = null,
+    bool Deleted = false);
 
 /// <summary>How conversations are ordered; replies within one stay in the order they were written.</summary>
 public enum DiscussionSort

@@ -10,7 +10,7 @@ namespace Masthead.Site;
 public sealed class PageCacheMiddleware(RequestDelegate next, PageCache cache, IAntiforgery antiforgery, IOptionsMonitor<PageCacheOptions> options)
 {
     /// <summary>Cookies whose holder sees a page of their own (their held comments), never the shared one.</summary>
-    private static readonly string[] PersonalCookies = [Discussion.PendingCommentsCookie.Name];
+    private static readonly string[] PersonalCookies = [Discussion.PendingCommentsCookie.Name, Discussion.Editing.OwnCommentsCookie.Name];
 
     public async Task InvokeAsync(HttpContext context)
     {

@@ -42,7 +42,11 @@ public sealed record QueueItem(
     CommentExplanation Explanation,
     CommenterSummary Commenter,
     IReadOnlyList<ReportView> Reports,
-    bool Featured = false);
+    bool Featured = false,
+    IReadOnlyList<RevisionView>? EarlierTexts = null);
+
+/// <summary>A text the poster replaced by editing (or deleting) their comment.</summary>
+public sealed record RevisionView(string Text, DateTime ReplacedAt);
 
 /// <summary>One open reader report on a comment.</summary>
 public sealed record ReportView(ReportReason Reason, string? Text, DateTime At);
@@ -127,9 +131,15 @@ public sealed class ModerationQueue(MastheadDbContext db)
                 .Select(r => new { r.CommentId, View = new ReportView(r.Reason, r.Text, r.CreatedAt) })
                 .ToListAsync(cancellationToken))
             .ToLookup(r => r.CommentId, r => r.View);
+        var revisions = (await db.CommentRevisions.AsNoTracking()
+                .Where(r => ids.Contains(r.CommentId))
+                .OrderBy(r => r.ReplacedAt)
+                .Select(r => new { r.CommentId, View = new RevisionView(r.BodyMarkdown, r.ReplacedAt) })
+                .ToListAsync(cancellationToken))
+            .ToLookup(r => r.CommentId, r => r.View);
         return rows.Select(r => new QueueItem(
             r.Id, r.Slug, r.Title, r.AuthorName, r.AuthorEmail, r.AuthorUrl, r.IpAddress, r.Text, r.CreatedAt, r.Status,
-            r.Category, CommentExplanation.Parse(r.Details), commenters(r.AuthorEmail, r.IpAddress, r.AuthorName), reports[r.Id].ToList(), r.Featured)).ToList();
+            r.Category, CommentExplanation.Parse(r.Details), commenters(r.AuthorEmail, r.IpAddress, r.AuthorName), reports[r.Id].ToList(), r.Featured, revisions[r.Id].ToList())).ToList();
     }
 
     /// <summary>
