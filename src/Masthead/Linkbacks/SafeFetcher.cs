@@ -46,7 +46,7 @@ public sealed class SafeFetcher : IDisposable
         _http.DefaultRequestHeaders.UserAgent.ParseAdd("Masthead-Linkbacks/1.0");
     }
 
-    /// <summary>GET <paramref name="url"/> (or POST the content <paramref name="body"/> makes to it), following redirects with GET.</summary>
+    /// <summary>GET <paramref name="url"/> (or POST the content <paramref name="body"/> makes to it), following redirects: 307 and 308 post again, the others with GET.</summary>
     public async Task<FetchResult> FetchAsync(Uri url, CancellationToken cancellationToken, Func<HttpContent>? body = null)
     {
         var settings = _options.CurrentValue;
@@ -55,6 +55,7 @@ public sealed class SafeFetcher : IDisposable
         var current = url;
         try
         {
+            var post = body is not null;
             for (var hop = 0; ; hop++)
             {
                 if (current.Scheme is not ("http" or "https"))
@@ -62,10 +63,10 @@ public sealed class SafeFetcher : IDisposable
                     return FetchResult.Failed(current, "Only http and https addresses are fetched.");
                 }
 
-                using var request = new HttpRequestMessage(body is null || hop > 0 ? HttpMethod.Get : HttpMethod.Post, current);
-                if (body is not null && hop == 0)
+                using var request = new HttpRequestMessage(post ? HttpMethod.Post : HttpMethod.Get, current);
+                if (post)
                 {
-                    request.Content = body();
+                    request.Content = body!();
                 }
 
                 using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, deadline.Token);
@@ -76,6 +77,8 @@ public sealed class SafeFetcher : IDisposable
                         return FetchResult.Failed(current, $"More than {settings.MaxRedirects} redirects.", (int)response.StatusCode);
                     }
 
+                    // 307 and 308 repeat a post at the new address; the others continue with a GET.
+                    post &= (int)response.StatusCode is 307 or 308;
                     current = new Uri(current, location);
                     continue;
                 }

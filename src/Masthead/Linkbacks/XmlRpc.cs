@@ -4,8 +4,12 @@ using System.Xml;
 
 namespace Masthead.Linkbacks;
 
-/// <summary>What an XML-RPC message held: a call's method name (empty for a response), whether it is a fault, and its values as strings in document order.</summary>
-public sealed record XmlRpcMessage(string Method, bool IsFault, IReadOnlyList<string> Values);
+/// <summary>
+/// What an XML-RPC message held: a call's method name (empty for a response), whether it is a
+/// fault, its values as strings in document order, and struct members by name (a fault's
+/// <c>faultCode</c> and <c>faultString</c>, in whatever order they came).
+/// </summary>
+public sealed record XmlRpcMessage(string Method, bool IsFault, IReadOnlyList<string> Values, IReadOnlyDictionary<string, string> Members);
 
 /// <summary>
 /// The small part of XML-RPC that Pingback 1.0 uses, both ways: calls and responses whose values
@@ -37,6 +41,8 @@ public static class XmlRpc
             var method = "";
             var fault = false;
             var values = new List<string>();
+            var members = new Dictionary<string, string>(StringComparer.Ordinal);
+            string? member = null;
             string? current = null;
             var inValue = false;
             var valueText = new StringBuilder();
@@ -68,6 +74,10 @@ public static class XmlRpc
                         {
                             method = reader.Value.Trim();
                         }
+                        else if (current == "name")
+                        {
+                            member = reader.Value.Trim();
+                        }
                         else if (inValue)
                         {
                             valueText.Append(reader.Value);
@@ -76,12 +86,18 @@ public static class XmlRpc
                         break;
                     case XmlNodeType.EndElement when reader.LocalName == "value" && inValue:
                         values.Add(valueText.ToString().Trim());
+                        if (member is not null)
+                        {
+                            members[member] = values[^1];
+                            member = null;
+                        }
+
                         inValue = false;
                         break;
                 }
             }
 
-            return new XmlRpcMessage(method, fault, values);
+            return new XmlRpcMessage(method, fault, values, members);
         }
         catch (XmlException)
         {

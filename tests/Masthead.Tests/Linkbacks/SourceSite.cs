@@ -39,6 +39,7 @@ public sealed class SourceSite : IAsyncDisposable
             site.Received.Enqueue($"{form["source"]} → {form["target"]}");
             return Results.Text("noted", statusCode: status);
         });
+        site._app.MapPost("/moved-endpoint", () => Results.Redirect("/endpoint/202", permanent: false, preserveMethod: true));
         await site._app.StartAsync();
         site.BaseAddress = new Uri(site._app.Urls.First());
         return site;

@@ -164,6 +164,18 @@ public sealed class TwoSitesTests(TwoSites sites) : IClassFixture<TwoSites>
     }
 
     [Fact]
+    public async Task Publish_EndpointRedirectsWith307_PostedAgainAtTheNewAddress()
+    {
+        var linked = sites.Plain.Put("/moved", "<html><head><link rel=\"webmention\" href=\"/moved-endpoint\"></head><body>Moved.</body></html>").AbsoluteUri;
+
+        var source = await sites.North.ArticleAsync(body: $"{Analysis} [A moved endpoint]({linked}).");
+        var row = await SettledAsync(sites.North, source, linked);
+
+        Assert.Equal((OutgoingLinkbackStatus.Sent, LinkbackKind.Webmention), (row.Status, row.SentAs));
+        Assert.Contains(sites.Plain.Received, r => r.EndsWith("→ " + linked, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Publish_ScheduledArticle_NothingSentBeforeItIsOut()
     {
         var linked = sites.Plain.Put("/later", "<html><head><link rel=\"webmention\" href=\"/endpoint/202\"></head><body>Later.</body></html>").AbsoluteUri;

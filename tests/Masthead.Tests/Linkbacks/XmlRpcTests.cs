@@ -24,6 +24,14 @@ public sealed class XmlRpcTests
     }
 
     [Fact]
+    public void Read_FaultWithMembersInAnyOrder_CodeFoundByName()
+    {
+        var fault = XmlRpc.Read("<methodResponse><fault><value><struct><member><name>faultString</name><value><string>Too soon.</string></value></member><member><name>faultCode</name><value><int>429</int></value></member></struct></value></fault></methodResponse>"u8.ToArray())!;
+
+        Assert.Equal(("429", "Too soon."), (fault.Members["faultCode"], fault.Members["faultString"]));
+    }
+
+    [Fact]
     public void Read_SuccessResponseWithBareValue_OneValue()
     {
         var answer = XmlRpc.Read("<?xml version=\"1.0\"?><methodResponse><params><param><value>Thanks!</value></param></params></methodResponse>"u8.ToArray())!;

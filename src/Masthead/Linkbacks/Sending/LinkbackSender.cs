@@ -23,32 +23,54 @@ public sealed class LinkbackSender(MastheadDbContext db, SafeFetcher fetcher, Ti
     public static readonly TimeSpan[] Backoff =
         [TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(10), TimeSpan.FromHours(1), TimeSpan.FromHours(6), TimeSpan.FromHours(24)];
 
-    /// <summary>Sends up to <see cref="BatchSize"/> due notifications; returns how many were handled.</summary>
+    /// <summary>Sends up to <see cref="BatchSize"/> due notifications; returns how many this server claimed and sent.</summary>
     public async Task<int> SendDueAsync(CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow().UtcDateTime;
-        var due = await db.OutgoingLinkbacks.Include(o => o.Article)
-            .Where(o => o.Status == OutgoingLinkbackStatus.Pending && o.NextAttemptAt <= now)
+        var due = await db.OutgoingLinkbacks.AsNoTracking().Include(o => o.Article)
+            .Where(o => o.Status == OutgoingLinkbackStatus.Pending && o.NextAttemptAt <= clock.GetUtcNow().UtcDateTime)
             .OrderBy(o => o.NextAttemptAt).ThenBy(o => o.Id)
             .Take(BatchSize)
             .ToListAsync(cancellationToken);
+        var sent = 0;
         foreach (var row in due)
         {
             // Several servers may share one database: a row is claimed (its next attempt moved a
             // few minutes on) before it is sent, and one that another server claimed first is skipped.
+            var now = clock.GetUtcNow().UtcDateTime;
+            var claimedUntil = now + ClaimFor;
             var claimed = await db.OutgoingLinkbacks
                 .Where(o => o.Id == row.Id && o.Status == OutgoingLinkbackStatus.Pending && o.NextAttemptAt == row.NextAttemptAt)
-                .ExecuteUpdateAsync(o => o.SetProperty(x => x.NextAttemptAt, now + ClaimFor), cancellationToken);
+                .ExecuteUpdateAsync(o => o.SetProperty(x => x.NextAttemptAt, claimedUntil), cancellationToken);
             if (claimed == 0)
             {
                 continue;
             }
 
-            await SendAsync(row, now, cancellationToken);
-            await db.SaveChangesAsync(cancellationToken);
+            sent++;
+            try
+            {
+                await SendAsync(row, now, cancellationToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                logger.LogError(e, "Sending the linkback for {Target} failed", row.TargetUrl);
+                Retry(row, now, $"Sending failed on this server ({e.GetType().Name}).", final: false);
+            }
+
+            // Written only if the row is still as claimed: an editor's save in the meantime (a new
+            // version to announce, a link removed) re-queued it, and that wins.
+            await db.OutgoingLinkbacks
+                .Where(o => o.Id == row.Id && o.Status == OutgoingLinkbackStatus.Pending && o.NextAttemptAt == claimedUntil)
+                .ExecuteUpdateAsync(o => o
+                    .SetProperty(x => x.Status, row.Status)
+                    .SetProperty(x => x.SentAs, row.SentAs)
+                    .SetProperty(x => x.Attempts, row.Attempts)
+                    .SetProperty(x => x.LastAttemptAt, row.LastAttemptAt)
+                    .SetProperty(x => x.NextAttemptAt, row.NextAttemptAt)
+                    .SetProperty(x => x.Result, row.Result.Length > 1000 ? row.Result[..1000] : row.Result), cancellationToken);
         }
 
-        return due.Count;
+        return sent;
     }
 
     /// <summary>When the next pending notification falls due, if any is pending.</summary>
@@ -94,7 +116,7 @@ public sealed class LinkbackSender(MastheadDbContext db, SafeFetcher fetcher, Ti
             var answer = await fetcher.FetchAsync(pingback, cancellationToken, () => new StringContent(
                 XmlRpc.Call("pingback.ping", source, row.TargetUrl), Encoding.UTF8, "text/xml"));
             var response = answer.Succeeded && answer.Status == 200 ? XmlRpc.Read(Encoding.UTF8.GetBytes(answer.Body)) : null;
-            int? fault = response is { IsFault: true } && response.Values.Count > 0 && int.TryParse(response.Values[0], out var code) ? code : null;
+            int? fault = response is { IsFault: true } && response.Members.TryGetValue("faultCode", out var value) && int.TryParse(value, out var code) ? code : null;
             // WordPress answers a duplicate with fault 409 (its "comment_duplicate"), as others use 48.
             var accepted = response is { IsFault: false } || fault is PingbackEndpoint.Faults.AlreadyRegistered or 409;
             Record(row, now, LinkbackKind.Pingback, pingback, answer, accepted, fault ?? (response is { IsFault: true } ? 0 : null));
@@ -109,10 +131,10 @@ public sealed class LinkbackSender(MastheadDbContext db, SafeFetcher fetcher, Ti
 
     private static void Record(OutgoingLinkback row, DateTime now, LinkbackKind kind, Uri endpoint, FetchResult answer, bool accepted, int? faultCode)
     {
-        row.SentAs = kind;
         var how = kind == LinkbackKind.Webmention ? "Webmention" : "Pingback";
         if (accepted)
         {
+            row.SentAs = kind;
             Finish(row, OutgoingLinkbackStatus.Sent, $"{how} accepted by {endpoint.Host} ({answer.Status}).");
         }
         else if (!answer.Succeeded)

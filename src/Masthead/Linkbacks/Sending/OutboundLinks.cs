@@ -8,6 +8,8 @@ public static class OutboundLinks
     /// <summary>An article with more links than this notifies the first ones only; a list of hundreds is not a citation.</summary>
     public const int MaxPerArticle = 100;
 
+    public const int MaxAddressLength = 2000;
+
     private static readonly HtmlParser Parser = new();
 
     /// <summary>Absolute http(s) links in <paramref name="html"/> that leave <paramref name="siteUrl"/>'s origin, each once, in document order, without fragments.</summary>
@@ -24,8 +26,10 @@ public static class OutboundLinks
                 continue;
             }
 
+            // Percent-encoding can make an address much longer than its href; one that no longer
+            // fits the outbox is not announced rather than failing the article's save.
             var address = new UriBuilder(url) { Fragment = "" }.Uri.AbsoluteUri;
-            if (!links.Contains(address, StringComparer.Ordinal))
+            if (address.Length <= MaxAddressLength && !links.Contains(address, StringComparer.Ordinal))
             {
                 links.Add(address);
             }
