@@ -28,6 +28,8 @@ public sealed class MastheadDbContext(DbContextOptions<MastheadDbContext> option
     public DbSet<CommentReport> CommentReports => Set<CommentReport>();
     public DbSet<CommentVote> CommentVotes => Set<CommentVote>();
     public DbSet<CommentRevision> CommentRevisions => Set<CommentRevision>();
+    public DbSet<OutgoingMail> OutgoingMails => Set<OutgoingMail>();
+    public DbSet<MailRecipient> MailRecipients => Set<MailRecipient>();
     public DbSet<SettingsChange> SettingsChanges => Set<SettingsChange>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
@@ -169,6 +171,21 @@ public sealed class MastheadDbContext(DbContextOptions<MastheadDbContext> option
         });
 
         ConfigureDecisions(modelBuilder);
+
+        modelBuilder.Entity<OutgoingMail>(e =>
+        {
+            e.HasIndex(m => new { m.Status, m.NextAttemptAt });
+            e.Property(m => m.To).HasMaxLength(254);
+            e.Property(m => m.Subject).HasMaxLength(300);
+            e.Property(m => m.UnsubscribeUrl).HasMaxLength(2000);
+            e.Property(m => m.LastError).HasMaxLength(1000);
+        });
+
+        modelBuilder.Entity<MailRecipient>(e =>
+        {
+            e.HasIndex(r => r.Address).IsUnique();
+            e.Property(r => r.Address).HasMaxLength(254);
+        });
 
         modelBuilder.Entity<CommentRevision>(e =>
         {

@@ -3,6 +3,7 @@ using Masthead.Demo;
 using Masthead.Discussion;
 using Masthead.Feeds;
 using Masthead.Linkbacks;
+using Masthead.Mail;
 using Masthead.Moderation;
 using Masthead.Newsroom;
 using Masthead.Site;
@@ -21,6 +22,7 @@ public static class MastheadApp
         .AddModeration()
         .AddFeeds()
         .AddLinkbacks()
+        .AddMail()
         .AddNewsroom()
         .AddDemo();
 

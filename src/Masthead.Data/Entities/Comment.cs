@@ -56,6 +56,9 @@ public sealed class Comment
     /// <summary>SHA-256 of the secret that lets the poster edit or delete the comment for a while; the secret itself is never stored.</summary>
     public string? EditKeyHash { get; set; }
 
+    /// <summary>The poster asked to be mailed about replies (sent only once their address is confirmed).</summary>
+    public bool NotifyReplies { get; set; }
+
     /// <summary>When the poster last changed the text; earlier texts are kept as <see cref="CommentRevision"/> rows.</summary>
     public DateTime? EditedAt { get; set; }
 }

@@ -22,6 +22,7 @@ public sealed class ArticlePageModel(
     PendingCommentsCookie pendingCookie,
     Discussion.Editing.OwnCommentsCookie ownCookie,
     Discussion.Editing.CommentEditor editor,
+    Mail.DiscussionMail mail,
     IAntiforgery antiforgery,
     IOptionsMonitor<DiscussionOptions> discussionOptions,
     IOptionsMonitor<Linkbacks.LinkbackOptions> linkbackOptions,
@@ -140,6 +141,7 @@ public sealed class ArticlePageModel(
                 }
 
                 ownCookie.Add(HttpContext, stored.Comment.Id, stored.EditKey);
+                await mail.CommentPostedAsync(stored.Comment, Article, stored.EditKey, cancellationToken);
 
                 // Post/redirect/get: a reload never posts twice. When the discussion is split into
                 // pages, the address names the comment so the right page is shown.

@@ -25,6 +25,9 @@ public sealed class CommentForm
 
     public long? ReplyTo { get; set; }
 
+    /// <summary>Mail me when someone replies (after I confirm my address).</summary>
+    public bool NotifyReplies { get; set; }
+
     /// <summary>Hidden from people; a bot that fills every field fills this one too.</summary>
     public string? Homepage { get; set; }
 }

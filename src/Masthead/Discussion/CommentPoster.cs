@@ -110,6 +110,7 @@ public sealed class CommentPoster(
             IpAddress = ipAddress,
             UserAgent = userAgent is { Length: > 500 } ? userAgent[..500] : userAgent,
             EditKeyHash = Editing.EditKeys.Hash(editKey),
+            NotifyReplies = form.NotifyReplies && email.Length > 0,
         };
         db.Comments.Add(comment);
         await db.SaveChangesAsync(cancellationToken);
