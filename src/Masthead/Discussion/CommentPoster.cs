@@ -30,6 +30,7 @@ public sealed class CommentPoster(
     CommentMarkdown markdown,
     DiscussionQueries discussion,
     IPageCache pageCache,
+    Live.ICommentFanOut fanOut,
     IOptionsMonitor<DiscussionOptions> options,
     TimeProvider clock,
     ILogger<CommentPoster> logger)
@@ -119,6 +120,7 @@ public sealed class CommentPoster(
         if (comment.Status == CommentStatus.Approved)
         {
             pageCache.Invalidate();
+            fanOut.Publish(new Live.CommentPublished(article.Id, comment.Id, comment.AuthorName));
         }
 
         return new PostOutcome.Stored(comment, editKey);

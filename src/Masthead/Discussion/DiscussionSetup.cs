@@ -1,3 +1,4 @@
+using Masthead.Discussion.Live;
 using Masthead.Discussion.Votes;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
@@ -18,12 +19,13 @@ public static class DiscussionSetup
         builder.Services.AddSingleton<Editing.OwnCommentsCookie>();
         builder.Services.AddScoped<Editing.CommentEditor>();
         builder.Services.AddSingleton<ReaderLimits>();
+        builder.Services.AddSingleton<Live.ICommentFanOut, Live.InMemoryCommentFanOut>();
         builder.Services.AddScoped<Votes.CommentVoting>();
         return builder;
     }
 
     /// <summary>The discussion's own endpoints; its pages are the article's.</summary>
-    public static WebApplication MapDiscussion(this WebApplication app) => app.MapVotes().MapCommentCounts();
+    public static WebApplication MapDiscussion(this WebApplication app) => app.MapVotes().MapCommentCounts().MapLiveComments();
 
     /// <summary>
     /// Caps the size of posts to article pages before anything reads them: a declared length over

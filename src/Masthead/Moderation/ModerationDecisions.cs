@@ -18,7 +18,7 @@ public enum DecisionOutcome
 /// Applies a moderator's decision to a comment: records it (who, when, from, to, why), changes the
 /// comment's status, clears cached pages if readers' view changed, and queues it for learning.
 /// </summary>
-public sealed class ModerationDecisions(MastheadDbContext db, LearningQueue learning, IPageCache pageCache, Mail.DiscussionMail mail, TimeProvider clock)
+public sealed class ModerationDecisions(MastheadDbContext db, LearningQueue learning, IPageCache pageCache, Mail.DiscussionMail mail, Discussion.Live.ICommentFanOut fanOut, TimeProvider clock)
 {
     /// <param name="category">What the comment was; by default spam for spam, and for a rejection what the engine took it for.</param>
     public async Task<DecisionOutcome> DecideAsync(long commentId, CommentStatus to, string moderator, Category? category = null, string? note = null, CancellationToken cancellationToken = default)
@@ -73,6 +73,11 @@ public sealed class ModerationDecisions(MastheadDbContext db, LearningQueue lear
             await db.Articles.AsNoTracking().FirstOrDefaultAsync(a => a.Id == comment.ArticleId, cancellationToken) is { } article)
         {
             await mail.PublishedAsync(comment, article, cancellationToken);
+        }
+
+        if (from != CommentStatus.Approved && to == CommentStatus.Approved)
+        {
+            fanOut.Publish(new Discussion.Live.CommentPublished(comment.ArticleId, comment.Id, comment.AuthorName));
         }
 
         if (from != to && ToAction(to) is { } action)

@@ -97,3 +97,59 @@
       .catch(function () { button.disabled = false; form.submit(); });
   });
 })();
+
+// Live updates: the server announces newly visible comments (Server-Sent Events); the page offers
+// "N new comments" and shows them only when the reader asks, so nothing moves under them.
+(function () {
+  "use strict";
+  var discussion = document.getElementById("comments");
+  if (!window.EventSource || !window.fetch || !window.DOMParser || !discussion) { return; }
+
+  var fresh = {};
+  var count = 0;
+  var status = document.createElement("p");
+  status.className = "live-status";
+  status.setAttribute("aria-live", "polite");
+  var button = document.createElement("button");
+  button.type = "button";
+  button.className = "new-comments";
+  button.hidden = true;
+
+  function place() {
+    var list = document.getElementById("comments");
+    var title = document.getElementById("comments-title");
+    if (title && !list.contains(button)) { title.after(status, button); }
+  }
+
+  function show() {
+    button.disabled = true;
+    fetch(location.pathname + location.search, { credentials: "same-origin", headers: { "Accept": "text/html" } })
+      .then(function (response) { return response.text(); })
+      .then(function (html) {
+        var replacement = new DOMParser().parseFromString(html, "text/html").getElementById("comments");
+        if (!replacement) { throw new Error("no discussion in the answer"); }
+        document.getElementById("comments").replaceWith(replacement);
+        fresh = {};
+        count = 0;
+        button.hidden = true;
+        status.textContent = "";
+        place();
+      })
+      .catch(function () { /* the button stays for another try */ })
+      .then(function () { button.disabled = false; });
+  }
+
+  button.addEventListener("click", show);
+  place();
+
+  var source = new EventSource(location.pathname.replace(/\/$/, "") + "/live");
+  source.addEventListener("comment", function (event) {
+    var id = JSON.parse(event.data).id;
+    if (fresh[id] || document.getElementById("comment-" + id)) { return; }
+    fresh[id] = true;
+    count += 1;
+    button.textContent = count === 1 ? "1 new comment: show it" : count + " new comments: show them";
+    button.hidden = false;
+    status.textContent = count === 1 ? "1 new comment" : count + " new comments";
+  });
+})();
