@@ -48,12 +48,20 @@ public sealed class FeedBuilder(ArticleMarkdown markdown, SiteContext site, Time
         return feed;
     }
 
-    public SyndicationFeed Comments(HttpRequest request, string articleTitle, string articleSlug, IReadOnlyList<FeedComment> comments)
+    public SyndicationFeed Comments(HttpRequest request, string articleTitle, string articleSlug, IReadOnlyList<FeedComment> comments) =>
+        CommentFeed(request, $"Comments on: {articleTitle}", $"Reader comments on “{articleTitle}” at {site.Publication.Name}",
+            SiteUrls.Article(articleSlug), SiteUrls.CommentsFeed(articleSlug), comments, c => $"By: {c.AuthorName}");
+
+    /// <summary>The latest comments across the site, each titled with its article.</summary>
+    public SyndicationFeed RecentComments(HttpRequest request, IReadOnlyList<FeedComment> comments) =>
+        CommentFeed(request, $"Comments at {site.Publication.Name}", $"The latest reader comments at {site.Publication.Name}",
+            SiteUrls.Home(), SiteUrls.RecentCommentsFeed, comments, c => $"{c.AuthorName} on “{c.ArticleTitle}”");
+
+    private SyndicationFeed CommentFeed(HttpRequest request, string title, string description, string pagePath, string feedPath,
+        IReadOnlyList<FeedComment> comments, Func<FeedComment, string> itemTitle)
     {
         var publication = site.Publication;
-        var feedPath = SiteUrls.CommentsFeed(articleSlug);
-        var title = $"Comments on: {articleTitle}";
-        var feed = new SyndicationFeed(title, $"Reader comments on “{articleTitle}” at {publication.Name}", new Uri(request.Absolute(publication, SiteUrls.Article(articleSlug))))
+        var feed = new SyndicationFeed(title, description, new Uri(request.Absolute(publication, pagePath)))
         {
             Id = request.Absolute(publication, feedPath),
             Language = publication.Culture.Name,
@@ -65,8 +73,8 @@ public sealed class FeedBuilder(ArticleMarkdown markdown, SiteContext site, Time
 
         feed.Items = comments.Select(c =>
         {
-            var url = request.Absolute(publication, SiteUrls.Comment(articleSlug, c.Id));
-            var item = new SyndicationItem($"By: {c.AuthorName}", SyndicationContent.CreateHtmlContent(c.BodyHtml), new Uri(url), url, Offset(c.CreatedAt))
+            var url = request.Absolute(publication, SiteUrls.Comment(c.ArticleSlug, c.Id));
+            var item = new SyndicationItem(itemTitle(c), SyndicationContent.CreateHtmlContent(c.BodyHtml), new Uri(url), url, Offset(c.EditedAt ?? c.CreatedAt))
             {
                 PublishDate = Offset(c.CreatedAt),
             };

@@ -42,6 +42,9 @@ public static class FeedEndpoints
             return Xml(FeedWriter.Write(feed, FeedFormat.Rss), FeedWriter.ContentType(FeedFormat.Rss));
         });
 
+        feeds.MapGet(SiteUrls.RecentCommentsFeed, async (HttpContext http, FeedQueries q, FeedBuilder b, CancellationToken ct) =>
+            Xml(FeedWriter.Write(b.RecentComments(http.Request, await q.RecentCommentsAsync(ct)), FeedFormat.Rss), FeedWriter.ContentType(FeedFormat.Rss)));
+
         feeds.MapGet("/sitemap.xml", async (HttpContext http, FeedQueries q, SiteContext s, TimeProvider clock, CancellationToken ct) =>
             Xml(Sitemap(http.Request, s.Publication, await q.SitemapAsync(ct), clock.GetUtcNow().UtcDateTime), "application/xml; charset=utf-8"));
 

@@ -18,7 +18,8 @@ public sealed record FeedArticle(
     string? Section,
     int CommentCount);
 
-public sealed record FeedComment(long Id, string AuthorName, string BodyHtml, DateTime CreatedAt);
+/// <param name="EditedAt">When the poster last changed it: the item's "updated" time, so readers see edits.</param>
+public sealed record FeedComment(long Id, string AuthorName, string BodyHtml, DateTime CreatedAt, DateTime? EditedAt, string ArticleSlug, string ArticleTitle);
 
 /// <summary>Reads what the feeds and the sitemap list: live articles only, approved comments only.</summary>
 public sealed class FeedQueries(MastheadDbContext db, TimeProvider clock)
@@ -64,8 +65,20 @@ public sealed class FeedQueries(MastheadDbContext db, TimeProvider clock)
             .Where(c => c.ArticleId == articleId && c.Status == CommentStatus.Approved)
             .OrderByDescending(c => c.CreatedAt).ThenByDescending(c => c.Id)
             .Take(50)
-            .Select(c => new FeedComment(c.Id, c.AuthorName, c.BodyHtml, c.CreatedAt))
+            .Select(c => new FeedComment(c.Id, c.AuthorName, c.BodyHtml, c.CreatedAt, c.EditedAt, c.Article.Slug, c.Article.Title))
             .ToListAsync(cancellationToken);
+
+    /// <summary>The latest approved comments across the site's live articles; deleted and held ones never appear.</summary>
+    public Task<List<FeedComment>> RecentCommentsAsync(CancellationToken cancellationToken)
+    {
+        var live = Live();
+        return db.Comments.AsNoTracking()
+            .Where(c => c.Status == CommentStatus.Approved && live.Any(a => a.Id == c.ArticleId))
+            .OrderByDescending(c => c.CreatedAt).ThenByDescending(c => c.Id)
+            .Take(50)
+            .Select(c => new FeedComment(c.Id, c.AuthorName, c.BodyHtml, c.CreatedAt, c.EditedAt, c.Article.Slug, c.Article.Title))
+            .ToListAsync(cancellationToken);
+    }
 
     public Task<List<SitemapEntry>> SitemapAsync(CancellationToken cancellationToken) =>
         Live().OrderByDescending(a => a.PublishedAt)

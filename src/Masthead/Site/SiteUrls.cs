@@ -15,6 +15,7 @@ public static class SiteUrls
     public static string TagFeed(string slug) => $"/tags/{slug}/feed";
     public static string SectionFeed(string slug) => $"/sections/{slug}/feed";
     public static string CommentsFeed(string articleSlug) => $"/articles/{articleSlug}/comments/feed";
+    public static string RecentCommentsFeed => "/comments/feed";
 
     /// <summary>The publication's configured base URL, or this request's own origin when none is set.</summary>
     public static string BaseUrl(this HttpRequest request, PublicationView publication) =>

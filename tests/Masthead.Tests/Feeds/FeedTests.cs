@@ -3,6 +3,7 @@ using System.ServiceModel.Syndication;
 using System.Xml;
 using System.Xml.Linq;
 using Masthead.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 
 namespace Masthead.Tests.Feeds;
 
@@ -89,6 +90,30 @@ public abstract class FeedTests(MastheadServer server)
         var item = Assert.Single(feed.Items);
         Assert.Equal("By: Visible", item.Title.Text);
         Assert.DoesNotContain("Held words.", xml, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RecentCommentsFeed_ReflectsEditsAndDeletions()
+    {
+        var slug = await server.ArticleAsync(title: "Feeds and edits");
+        var kept = await server.ApprovedCommentAsync(slug, "Keeper", "keeper@example.com", "Text before the edit.");
+        var gone = await server.ApprovedCommentAsync(slug, "Leaver", "leaver@example.com", "Text that is deleted.");
+        var editedAt = DateTime.UtcNow.AddMinutes(-1);
+        await server.DbAsync(db => db.Comments.Where(c => c.Id == kept).ExecuteUpdateAsync(s => s
+            .SetProperty(c => c.BodyHtml, "<p>Text after the edit.</p>").SetProperty(c => c.EditedAt, editedAt)));
+        await server.DbAsync(db => db.Comments.Where(c => c.Id == gone).ExecuteUpdateAsync(s => s.SetProperty(c => c.Status, Masthead.Data.Entities.CommentStatus.Deleted)));
+        server.InvalidatePages();
+        using var reader = server.NewReader();
+
+        var xml = await (await reader.GetAsync("/comments/feed")).Content.ReadAsStringAsync();
+        var articleXml = await (await reader.GetAsync($"/articles/{slug}/comments/feed")).Content.ReadAsStringAsync();
+
+        var item = Load(xml).Items.Single(i => i.Id.EndsWith($"#comment-{kept}", StringComparison.Ordinal));
+        Assert.Equal("Keeper on “Feeds and edits”", item.Title.Text);
+        Assert.Contains("Text after the edit.", xml, StringComparison.Ordinal);
+        Assert.DoesNotContain("Text that is deleted.", xml, StringComparison.Ordinal);
+        Assert.DoesNotContain("Text that is deleted.", articleXml, StringComparison.Ordinal);
+        Assert.Contains("Text after the edit.", articleXml, StringComparison.Ordinal);
     }
 
     [Fact]
