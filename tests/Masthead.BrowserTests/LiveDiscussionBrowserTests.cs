@@ -45,3 +45,31 @@ public sealed class LiveDiscussionBrowserTests(BrowserFixture fixture)
         await Assertions.Expect(offer).ToBeHiddenAsync();
     }
 }
+
+[Collection(BrowserCollection.Name)]
+public sealed class LongDiscussionBrowserTests(BrowserFixture fixture)
+{
+    [Fact]
+    public async Task LongDiscussion_LoadMore_AppendsTheNextPageInPlace()
+    {
+        var server = fixture.Server;
+        var slug = await server.ArticleAsync(title: "A long discussion");
+        var start = DateTime.UtcNow.AddHours(-5);
+        for (var i = 0; i < 60; i++)
+        {
+            await server.ApprovedCommentAsync(slug, $"Reader {i}", $"reader{i}@example.com", $"Remark number {i}.", at: start.AddMinutes(i));
+        }
+
+        server.InvalidatePages();
+        var page = await fixture.NewPageAsync();
+        await page.GotoAsync($"/articles/{slug}");
+        await Assertions.Expect(page.Locator(".comment-list > li.comment")).ToHaveCountAsync(50);
+
+        await page.ClickAsync("button.load-more");
+
+        await Assertions.Expect(page.Locator(".comment-list > li.comment")).ToHaveCountAsync(60);
+        await Assertions.Expect(page.Locator(".comment-list > li.comment").Last).ToContainTextAsync("Remark number 59.");
+        await Assertions.Expect(page.Locator("button.load-more")).ToHaveCountAsync(0);
+        Assert.EndsWith($"/articles/{slug}", page.Url, StringComparison.Ordinal);
+    }
+}

@@ -13,9 +13,9 @@ public sealed class DiscussionOptions
     /// <summary>Whether a commenter must give a name and an email address; without, a comment is signed "Anonymous".</summary>
     public bool RequireNameAndEmail { get; set; } = true;
 
-    /// <summary>Conversations (a comment with its replies, or a linkback) per page of the discussion; 0 shows them all on one page.</summary>
+    /// <summary>Conversations (a comment with its replies, or a linkback) per page of the discussion; 0 shows them all on one page, however many.</summary>
     [Range(0, 1000)]
-    public int ConversationsPerPage { get; set; }
+    public int ConversationsPerPage { get; set; } = 50;
 
     /// <summary>Whether the newest conversations come first; replies stay in the order they were written.</summary>
     public bool NewestFirst { get; set; }

@@ -153,3 +153,47 @@
     status.textContent = count === 1 ? "1 new comment" : count + " new comments";
   });
 })();
+
+// Long discussions: "Load more comments" appends the next page's conversations in place; the
+// numbered page links underneath keep working without JavaScript.
+(function () {
+  "use strict";
+  if (!window.fetch || !window.DOMParser) { return; }
+
+  function setUp() {
+    var pages = document.querySelector("#comments .comment-pages");
+    var next = pages && pages.querySelector("a[rel=next]");
+    if (!next || document.querySelector("#comments .load-more")) { return; }
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = "load-more";
+    button.textContent = "Load more comments";
+    pages.before(button);
+    button.addEventListener("click", function () {
+      button.disabled = true;
+      var url = pages.querySelector("a[rel=next]").href;
+      fetch(url, { credentials: "same-origin", headers: { "Accept": "text/html" } })
+        .then(function (response) { return response.text(); })
+        .then(function (html) {
+          var doc = new DOMParser().parseFromString(html, "text/html");
+          var list = document.querySelector("#comments .comment-list");
+          var more = doc.querySelectorAll("#comments .comment-list > li");
+          var first = more[0];
+          more.forEach(function (item) { if (!document.getElementById(item.id)) { list.appendChild(item); } });
+          var freshPages = doc.querySelector("#comments .comment-pages");
+          if (freshPages) { pages.replaceWith(freshPages); pages = freshPages; }
+          button.remove();
+          if (first && document.getElementById(first.id)) {
+            var target = document.getElementById(first.id);
+            target.setAttribute("tabindex", "-1");
+            target.focus({ preventScroll: true });
+          }
+          setUp();
+        })
+        .catch(function () { button.disabled = false; });
+    });
+  }
+
+  setUp();
+  document.addEventListener("click", function () { setTimeout(setUp, 0); });
+})();
