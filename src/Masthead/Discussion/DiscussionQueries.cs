@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 
 namespace Masthead.Discussion;
 
-public sealed class DiscussionQueries(MastheadDbContext db, IOptionsMonitor<DiscussionOptions> options, TimeProvider clock)
+public sealed class DiscussionQueries(MastheadDbContext db, DiscussionShapes shapes, IOptionsMonitor<DiscussionOptions> options, TimeProvider clock)
 {
     /// <summary>
     /// The discussion under an article: approved comments, plus the viewer's own comments still
@@ -13,8 +13,9 @@ public sealed class DiscussionQueries(MastheadDbContext db, IOptionsMonitor<Disc
     /// </summary>
     /// <remarks>
     /// Two reads keep a thread of thousands fast: first the shape of the whole discussion (ids,
-    /// parents, dates, scores: a few bytes a comment) to thread, order and count it exactly and to
-    /// choose the page; then the text of only the comments on that page.
+    /// parents, dates, scores: a few bytes a comment, kept in memory by <see cref="DiscussionShapes"/>)
+    /// to thread, order and count it exactly and to choose the page; then the text of only the
+    /// comments on that page.
     /// </remarks>
     /// <param name="page">The page of conversations to show; out of range gives the nearest.</param>
     /// <param name="pageOfComment">Show instead the page holding this comment (a permalink, a reply link).</param>
@@ -22,19 +23,17 @@ public sealed class DiscussionQueries(MastheadDbContext db, IOptionsMonitor<Disc
     public async Task<DiscussionView> LoadAsync(Article article, IReadOnlyCollection<long> viewersPendingIds, CancellationToken cancellationToken, int page = 1, long? pageOfComment = null,
         DiscussionSort? sort = null)
     {
-        var visible = db.Comments.AsNoTracking().Where(c => c.ArticleId == article.Id &&
-            (c.Status == CommentStatus.Approved || c.Status == CommentStatus.Deleted));
+        var shape = (await shapes.GetAsync(db, article.Id, cancellationToken))
+            .Select(c => new CommentView(c.Id, c.ParentId, "", null, "", c.CreatedAt, false, 0, 0, c.VoteScore, c.Featured, null, c.Deleted))
+            .ToList();
         if (viewersPendingIds.Count > 0)
         {
             // Only for the few readers with comments of their own awaiting moderation.
-            visible = db.Comments.AsNoTracking().Where(c => c.ArticleId == article.Id &&
-                (c.Status == CommentStatus.Approved || c.Status == CommentStatus.Deleted ||
-                 (c.Status == CommentStatus.Pending && viewersPendingIds.Contains(c.Id))));
+            shape.AddRange(await db.Comments.AsNoTracking()
+                .Where(c => c.ArticleId == article.Id && c.Status == CommentStatus.Pending && viewersPendingIds.Contains(c.Id))
+                .Select(c => new CommentView(c.Id, c.ParentId, "", null, "", c.CreatedAt, true, 0, 0, 0, false, null, false))
+                .ToListAsync(cancellationToken));
         }
-
-        var rows = await visible.Select(c => new { c.Id, c.ParentId, c.CreatedAt, c.Status, c.VoteScore, c.Featured }).ToListAsync(cancellationToken);
-        var shape = rows.ConvertAll(c => new CommentView(c.Id, c.ParentId, "", null, "", c.CreatedAt, c.Status == CommentStatus.Pending, 0, 0, c.VoteScore, c.Featured, null,
-            c.Status == CommentStatus.Deleted));
 
         var linkbacks = await db.Linkbacks.AsNoTracking()
             .Where(l => l.ArticleId == article.Id && l.Status == LinkbackStatus.Approved)

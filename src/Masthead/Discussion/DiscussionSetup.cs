@@ -14,6 +14,7 @@ public static class DiscussionSetup
         builder.Services.AddSingleton<CommentMarkdown>();
         builder.Services.AddSingleton<PendingCommentsCookie>();
         builder.Services.AddScoped<DiscussionQueries>();
+        builder.Services.AddSingleton<DiscussionShapes>();
         builder.Services.AddScoped<CommentPoster>();
         builder.Services.AddScoped<Reports.CommentReporter>();
         builder.Services.AddSingleton<Editing.OwnCommentsCookie>();

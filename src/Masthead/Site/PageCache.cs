@@ -11,7 +11,11 @@ public sealed class CachedPageAttribute : Attribute;
 /// <summary>Drops every cached page; called whenever something readers can see has changed.</summary>
 public interface IPageCache
 {
+    /// <summary>Everything readers see may have changed: cached pages (and anything else kept per <see cref="Generation"/>) are stale.</summary>
     void Invalidate();
+
+    /// <summary>Goes up at every <see cref="Invalidate"/>.</summary>
+    long Generation { get; }
 }
 
 /// <summary>Bound from "Masthead:PageCache".</summary>
