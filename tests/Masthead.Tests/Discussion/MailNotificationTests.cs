@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Masthead.Tests.Discussion;
 
 /// <summary>A site that sends its mail to the MailDev server the test command started.</summary>
-public sealed class MailingServer : MastheadServer
+public class MailingServer : MastheadServer
 {
     public MailingServer()
     {
@@ -22,7 +22,23 @@ public sealed class MailingServer : MastheadServer
     }
 }
 
-public sealed partial class MailNotificationTests(MailingServer server) : IClassFixture<MailingServer>
+/// <summary>The same, on its own PostgreSQL database.</summary>
+public sealed class MailingPostgresServer : MailingServer
+{
+    private readonly PostgresDatabase _database = new();
+
+    public MailingPostgresServer() => UsePostgres(_database);
+
+    protected override Task CreateDatabaseAsync() => _database.CreateAsync();
+
+    protected override Task DropDatabaseAsync() => _database.DropAsync();
+}
+
+public sealed class MailNotificationsOnSqlite(MailingServer server) : MailNotificationTests(server), IClassFixture<MailingServer>;
+
+public sealed class MailNotificationsOnPostgres(MailingPostgresServer server) : MailNotificationTests(server), IClassFixture<MailingPostgresServer>;
+
+public abstract partial class MailNotificationTests(MastheadServer server)
 {
     [Fact]
     public async Task Post_OptedIn_ConfirmationMailWithWorkingConfirmAndEditLinks()
@@ -108,6 +124,23 @@ public sealed partial class MailNotificationTests(MailingServer server) : IClass
         var mail = (await MailBox.WaitForAsync(moderator)).Last();
         Assert.Contains("Held for review", mail.Subject, StringComparison.Ordinal);
         Assert.Contains($"/newsroom/moderation?article={slug}", mail.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task CommentPublished_ArticleAuthorWithAStaffAccountMailed()
+    {
+        var byline = TestContent.Unique("author");
+        await server.AuthorAsync(byline, "Lena Berg");
+        var slug = await server.ArticleAsync(title: "Ice and iron ore", authorSlug: byline);
+        var author = await server.UserAsync(StaffRoles.Author, byline);
+        using var reader = server.NewReader();
+        var id = await PostAsync(reader, slug, Address(), "The ore trains run on time again.");
+
+        await ApproveThroughTheQueueAsync(slug, id);
+
+        var mail = (await MailBox.WaitForAsync(author)).Single(m => m.Subject.StartsWith("New comment", StringComparison.Ordinal));
+        Assert.Contains("ore trains", mail.Text, StringComparison.Ordinal);
+        Assert.Contains($"/articles/{slug}#comment-{id}", mail.Text, StringComparison.Ordinal);
     }
 
     [Fact]
