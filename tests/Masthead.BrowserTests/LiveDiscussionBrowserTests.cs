@@ -1,5 +1,4 @@
 using System.Globalization;
-using Masthead.Data.Entities;
 using Masthead.Tests.Infrastructure;
 using Microsoft.Playwright;
 
@@ -32,10 +31,7 @@ public sealed class LiveDiscussionBrowserTests(BrowserFixture fixture)
         await Assertions.Expect(poster.Locator($"#comment-{id} .text")).ToContainTextAsync("by about a week");
         await Assertions.Expect(watcher.Locator($"#comment-{id}")).ToHaveCountAsync(0);
 
-        using var moderator = await server.SignedInAsync(StaffRoles.Moderator);
-        var token = (await moderator.PageAsync($"/newsroom/moderation?article={slug}")).CsrfToken;
-        await moderator.PostAsync($"/newsroom/moderation?handler=Decide&article={slug}",
-            [new("__csrf", token), new("Decision", "approve"), new("Ids", id.ToString(CultureInfo.InvariantCulture))]);
+        await server.ApproveInTheQueueAsync(slug, id);
 
         var offer = watcher.Locator("button.new-comments");
         await Assertions.Expect(offer).ToHaveTextAsync("1 new comment: show it");

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Net;
 using Masthead.Data.Entities;
 using Masthead.Discussion.Editing;
@@ -133,9 +132,7 @@ public abstract class CommentEditingTests(MastheadServer server)
     /// <summary>Posts through the form (which sets the own-comments cookie), then approves as a moderator would.</summary>
     private async Task<long> PostApprovedAsync(Reader poster, string slug, string body)
     {
-        var response = await poster.PostCommentAsync($"/articles/{slug}", "Poster", $"{Guid.NewGuid():N}@example.com", body);
-        var location = response.Headers.Location!.OriginalString;
-        var id = long.Parse(location[(location.LastIndexOf("#comment-", StringComparison.Ordinal) + "#comment-".Length)..], CultureInfo.InvariantCulture);
+        var id = Reader.CommentIdOf(await poster.PostCommentAsync($"/articles/{slug}", "Poster", $"{Guid.NewGuid():N}@example.com", body));
         await server.DbAsync(db => db.Comments.Where(c => c.Id == id).ExecuteUpdateAsync(s => s.SetProperty(c => c.Status, CommentStatus.Approved)));
         server.InvalidatePages();
         return id;
@@ -167,9 +164,7 @@ public sealed class CommentEditWindowTests(FakeClockServer server) : IClassFixtu
     {
         var slug = await server.ArticleAsync(date: server.Clock.GetUtcNow().UtcDateTime.AddHours(-1));
         using var poster = server.NewReader();
-        var response = await poster.PostCommentAsync($"/articles/{slug}", "Late", "late@example.com", "Posted, then forgotten.");
-        var location = response.Headers.Location!.OriginalString;
-        var id = location[(location.LastIndexOf("#comment-", StringComparison.Ordinal) + "#comment-".Length)..];
+        var id = Reader.CommentIdOf(await poster.PostCommentAsync($"/articles/{slug}", "Late", "late@example.com", "Posted, then forgotten."));
 
         var within = await poster.GetAsync($"/articles/{slug}/comments/{id}/edit");
         server.Clock.Advance(TimeSpan.FromMinutes(16));

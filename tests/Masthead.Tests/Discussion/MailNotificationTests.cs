@@ -25,13 +25,7 @@ public class MailingServer : MastheadServer
 /// <summary>The same, on its own PostgreSQL database.</summary>
 public sealed class MailingPostgresServer : MailingServer
 {
-    private readonly PostgresDatabase _database = new();
-
-    public MailingPostgresServer() => UsePostgres(_database);
-
-    protected override Task CreateDatabaseAsync() => _database.CreateAsync();
-
-    protected override Task DropDatabaseAsync() => _database.DropAsync();
+    public MailingPostgresServer() => UsePostgres();
 }
 
 public sealed class MailNotificationsOnSqlite(MailingServer server) : MailNotificationTests(server), IClassFixture<MailingServer>;
@@ -78,7 +72,7 @@ public abstract partial class MailNotificationTests(MastheadServer server)
         using var replier = server.NewReader();
         var reply = await PostAsync(replier, slug, Address(), "About three weeks, the harbour office says.", replyTo: parent);
 
-        await ApproveThroughTheQueueAsync(slug, reply);
+        await server.ApproveInTheQueueAsync(slug, reply);
         var messages = await MailBox.WaitForAsync(address, 2);
         var notice = messages.Single(m => m.Subject.StartsWith("New reply", StringComparison.Ordinal));
         var unsubscribe = notice.Header("List-Unsubscribe")!.Trim('<', '>');
@@ -105,7 +99,7 @@ public abstract partial class MailNotificationTests(MastheadServer server)
         var stopped = await poster.PostAsync(preferences, []);
         using var replier = server.NewReader();
         var reply = await PostAsync(replier, slug, Address(), "An answer from a reader.", replyTo: parent);
-        await ApproveThroughTheQueueAsync(slug, reply);
+        await server.ApproveInTheQueueAsync(slug, reply);
 
         Assert.Equal(HttpStatusCode.OK, stopped.StatusCode);
         Assert.NotNull(await server.DbAsync(db => db.MailRecipients.Where(r => r.Address == address).Select(r => r.StoppedAt).SingleAsync()));
@@ -136,7 +130,7 @@ public abstract partial class MailNotificationTests(MastheadServer server)
         using var reader = server.NewReader();
         var id = await PostAsync(reader, slug, Address(), "The ore trains run on time again.");
 
-        await ApproveThroughTheQueueAsync(slug, id);
+        await server.ApproveInTheQueueAsync(slug, id);
 
         var mail = (await MailBox.WaitForAsync(author)).Single(m => m.Subject.StartsWith("New comment", StringComparison.Ordinal));
         Assert.Contains("ore trains", mail.Text, StringComparison.Ordinal);
@@ -178,21 +172,10 @@ public abstract partial class MailNotificationTests(MastheadServer server)
         server.InvalidatePages();
     }
 
-    private async Task ApproveThroughTheQueueAsync(string slug, long id)
-    {
-        using var moderator = await server.SignedInAsync(StaffRoles.Moderator);
-        var token = (await moderator.PageAsync($"/newsroom/moderation?article={slug}")).CsrfToken;
-        var response = await moderator.PostAsync($"/newsroom/moderation?handler=Decide&article={slug}",
-            [new("__csrf", token), new("Decision", "approve"), new("Ids", id.ToString(CultureInfo.InvariantCulture))]);
-        Assert.Equal(HttpStatusCode.SeeOther, response.StatusCode);
-    }
-
     private static async Task<long> PostAsync(Reader reader, string slug, string email, string body, bool notify = false, long? replyTo = null)
     {
-        var response = await reader.PostCommentAsync($"/articles/{slug}", "Reader", email, body, replyTo: replyTo,
-            extra: notify ? new Dictionary<string, string> { ["Form.NotifyReplies"] = "true" } : null);
-        var location = response.Headers.Location!.OriginalString;
-        return long.Parse(location[(location.LastIndexOf("#comment-", StringComparison.Ordinal) + "#comment-".Length)..], CultureInfo.InvariantCulture);
+        return Reader.CommentIdOf(await reader.PostCommentAsync($"/articles/{slug}", "Reader", email, body, replyTo: replyTo,
+            extra: notify ? new Dictionary<string, string> { ["Form.NotifyReplies"] = "true" } : null));
     }
 
     /// <summary>The first link in a message whose path contains <paramref name="part"/>.</summary>

@@ -44,19 +44,23 @@ public abstract class MastheadServer : WebApplicationFactory<Program>, IAsyncLif
 
     protected void Set(string key, string? value) => _settings[key] = value;
 
-    protected void UsePostgres(PostgresDatabase database)
+    private PostgresDatabase? _postgres;
+
+    /// <summary>Runs this site on a fresh database of the test PostgreSQL server, created at start and dropped at the end, instead of SQLite.</summary>
+    protected void UsePostgres()
     {
+        _postgres = new PostgresDatabase();
         Set("Masthead:Database:Provider", "PostgreSql");
-        Set("Masthead:Database:ConnectionString", database.ConnectionString);
+        Set("Masthead:Database:ConnectionString", _postgres.ConnectionString);
     }
-
-    protected virtual Task CreateDatabaseAsync() => Task.CompletedTask;
-
-    protected virtual Task DropDatabaseAsync() => Task.CompletedTask;
 
     public async Task InitializeAsync()
     {
-        await CreateDatabaseAsync();
+        if (_postgres is not null)
+        {
+            await _postgres.CreateAsync();
+        }
+
         StartServer();
         var address = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         BaseAddress = new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal).Replace("localhost", "127.0.0.1", StringComparison.Ordinal));
@@ -65,7 +69,11 @@ public abstract class MastheadServer : WebApplicationFactory<Program>, IAsyncLif
     async Task IAsyncLifetime.DisposeAsync()
     {
         await DisposeAsync();
-        await DropDatabaseAsync();
+        if (_postgres is not null)
+        {
+            await _postgres.DropAsync();
+        }
+
         try
         {
             Directory.Delete(DataDirectory, recursive: true);
@@ -119,7 +127,7 @@ public sealed class FakeClockServer : MastheadServer
 }
 
 /// <summary>A fresh database on the throwaway PostgreSQL server the test command started, dropped at the end.</summary>
-public sealed class PostgresDatabase
+internal sealed class PostgresDatabase
 {
     private readonly string _database = "masthead_test_" + Guid.NewGuid().ToString("N")[..12];
     private readonly string _adminConnection;
@@ -153,13 +161,7 @@ public sealed class PostgresDatabase
 
 public sealed class PostgresServer : MastheadServer
 {
-    private readonly PostgresDatabase _database = new();
-
-    public PostgresServer() => UsePostgres(_database);
-
-    protected override Task CreateDatabaseAsync() => _database.CreateAsync();
-
-    protected override Task DropDatabaseAsync() => _database.DropAsync();
+    public PostgresServer() => UsePostgres();
 }
 
 [CollectionDefinition(Name)]

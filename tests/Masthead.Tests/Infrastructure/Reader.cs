@@ -63,6 +63,13 @@ public sealed class Reader : IDisposable
         return await PostAsync(articlePath, fields);
     }
 
+    /// <summary>The id of the comment a successful post stored, read from the "#comment-ID" its redirect names.</summary>
+    public static long CommentIdOf(HttpResponseMessage posted)
+    {
+        var location = posted.Headers.Location?.OriginalString ?? throw new InvalidOperationException($"The post was not stored: {posted.StatusCode}.");
+        return long.Parse(location[(location.LastIndexOf("#comment-", StringComparison.Ordinal) + "#comment-".Length)..], System.Globalization.CultureInfo.InvariantCulture);
+    }
+
     public void Dispose() => _http.Dispose();
 
     public sealed record Page(HttpStatusCode Status, IHtmlDocument Document, string Html, HttpResponseMessage Response)

@@ -43,4 +43,14 @@ public static class Staff
         Assert.Equal(HttpStatusCode.Found, response.StatusCode);
         return reader;
     }
+
+    /// <summary>A new moderator approves one comment through the queue's form, as in the newsroom.</summary>
+    public static async Task ApproveInTheQueueAsync(this MastheadServer server, string articleSlug, long commentId)
+    {
+        using var moderator = await server.SignedInAsync(Masthead.Data.Entities.StaffRoles.Moderator);
+        var token = (await moderator.PageAsync($"/newsroom/moderation?article={articleSlug}")).CsrfToken;
+        var response = await moderator.PostAsync($"/newsroom/moderation?handler=Decide&article={articleSlug}",
+            [new("__csrf", token), new("Decision", "approve"), new("Ids", commentId.ToString(System.Globalization.CultureInfo.InvariantCulture))]);
+        Assert.Equal(HttpStatusCode.SeeOther, response.StatusCode);
+    }
 }

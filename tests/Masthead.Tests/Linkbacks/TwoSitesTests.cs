@@ -8,14 +8,11 @@ namespace Masthead.Tests.Linkbacks;
 /// <summary>A Masthead site that knows its own address and may fetch from the given local ports, on SQLite or PostgreSQL.</summary>
 public sealed class PeerServer : MastheadServer
 {
-    private readonly PostgresDatabase? _postgres;
-
     public PeerServer(string name, int port, bool takesWebmentions, bool onPostgres, params int[] allowedPorts) : base(port)
     {
         if (onPostgres)
         {
-            _postgres = new PostgresDatabase();
-            UsePostgres(_postgres);
+            UsePostgres();
         }
 
         Set("Masthead:Publication:Name", name);
@@ -26,10 +23,6 @@ public sealed class PeerServer : MastheadServer
             Set($"Masthead:Linkbacks:AllowedPrivateEndpoints:{i}", $"127.0.0.1:{allowedPorts[i]}");
         }
     }
-
-    protected override Task CreateDatabaseAsync() => _postgres?.CreateAsync() ?? Task.CompletedTask;
-
-    protected override Task DropDatabaseAsync() => _postgres?.DropAsync() ?? Task.CompletedTask;
 }
 
 /// <summary>
