@@ -1,4 +1,4 @@
-using System.Threading.RateLimiting;
+using Masthead.Site;
 using Microsoft.Extensions.Options;
 
 namespace Masthead.Linkbacks;
@@ -10,19 +10,9 @@ namespace Masthead.Linkbacks;
 /// </summary>
 public sealed class SourceHostLimiter(IOptionsMonitor<LinkbackOptions> options) : IDisposable
 {
-    private readonly PartitionedRateLimiter<string> _limiter = PartitionedRateLimiter.Create<string, string>(host =>
-        RateLimitPartition.GetFixedWindowLimiter(host, _ => new FixedWindowRateLimiterOptions
-        {
-            PermitLimit = options.CurrentValue.PerSourceHostPerMinute,
-            Window = TimeSpan.FromMinutes(1),
-            QueueLimit = 0,
-        }));
+    private readonly KeyedRateLimiter _limiter = new(() => options.CurrentValue.PerSourceHostPerMinute, TimeSpan.FromMinutes(1));
 
-    public bool TryAcquire(Uri source)
-    {
-        using var lease = _limiter.AttemptAcquire(source.IdnHost.ToLowerInvariant());
-        return lease.IsAcquired;
-    }
+    public bool TryAcquire(Uri source) => _limiter.TryAcquire(source.IdnHost.ToLowerInvariant());
 
     public void Dispose() => _limiter.Dispose();
 }

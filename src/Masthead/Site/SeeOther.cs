@@ -13,6 +13,10 @@ public static class SeeOtherExtensions
         return new EmptyResult();
     }
 
+    /// <summary>Whether the caller is a script that asked for JSON rather than a page.</summary>
+    public static bool WantsJson(this HttpRequest request) =>
+        request.Headers.Accept.Any(a => a is not null && a.Contains("application/json", StringComparison.OrdinalIgnoreCase));
+
     /// <summary>The same for minimal API endpoints.</summary>
     public static IResult SeeOther(string location) => new SeeOtherResult(location);
 

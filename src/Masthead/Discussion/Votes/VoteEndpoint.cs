@@ -42,14 +42,11 @@ public static class VoteEndpoint
             return Answer(context, StatusCodes.Status404NotFound, "That comment is not in this discussion.");
         }
 
-        return WantsJson(context)
+        return context.Request.WantsJson()
             ? Results.Json(new { id = result.CommentId, up = result.Upvotes, down = result.Downvotes, yours = result.Yours })
             : SeeOtherExtensions.SeeOther(SiteUrls.Comment(slug, id));
     }
 
-    private static bool WantsJson(HttpContext context) =>
-        context.Request.Headers.Accept.Any(a => a is not null && a.Contains("application/json", StringComparison.OrdinalIgnoreCase));
-
     private static IResult Answer(HttpContext context, int status, string message) =>
-        WantsJson(context) ? Results.Json(new { error = message }, statusCode: status) : Results.Text(message + "\n", "text/plain", statusCode: status);
+        context.Request.WantsJson() ? Results.Json(new { error = message }, statusCode: status) : Results.Text(message + "\n", "text/plain", statusCode: status);
 }

@@ -113,7 +113,7 @@ public sealed class QueuePageModel(ModerationQueue queue, ModerationDecisions de
     /// <summary>Scripts asking for JSON get the outcome as JSON; a plain form post is sent back to the queue it came from.</summary>
     private IActionResult Answer(int status, string message)
     {
-        if (Request.Headers.Accept.Any(a => a is not null && a.Contains("application/json", StringComparison.OrdinalIgnoreCase)))
+        if (Request.WantsJson())
         {
             return new JsonResult(new { ok = status == StatusCodes.Status200OK, message }) { StatusCode = status };
         }
