@@ -2,6 +2,7 @@ using BenchmarkDotNet.Running;
 using Masthead.Benchmarks;
 
 // dotnet run -c Release --project bench/Masthead.Benchmarks -- spam-corpus TRAIN.jsonl TEST.jsonl
+// dotnet run -c Release --project bench/Masthead.Benchmarks -- spam-corpus --cross-validate TRAIN.jsonl
 // dotnet run -c Release --project bench/Masthead.Benchmarks -- [BenchmarkDotNet arguments]
 if (args.Length > 0 && args[0] == "spam-corpus")
 {

@@ -97,12 +97,27 @@ public sealed class SpamFilterPhase(BayesSpamFilter filter) : IModerationPhase
         return colon > 0 && (newline < 0 || colon < newline) && text[..colon].All(c => char.IsAsciiLetterOrDigit(c) || c == '-');
     }
 
+    private static readonly string[] MoneyTokens = [.. Enumerable.Range(0, 10).Select(digits => $"money:{digits}digits")];
+
     /// <summary>What the filter counts: the words, the hosts linked to, and whether the commenter gave a website.</summary>
     public static IEnumerable<string> TokensOf(CommentInput input, IReadOnlyList<Token> tokens, IReadOnlyList<Link> links)
     {
+        var text = input.Text;
         foreach (var t in tokens)
         {
             yield return t.Value;
+
+            // Prices and percentages ("$455,000", "342%") are what sellers write; the normalized
+            // words lose the sign, so it comes back as a token of its own.
+            if (t.Start > 0 && t.Start <= text.Length && text[t.Start - 1] == '$')
+            {
+                yield return char.IsAsciiDigit(text[t.Start]) ? MoneyTokens[Math.Min(t.Length, MoneyTokens.Length - 1)] : "money:" + t.Value;
+            }
+
+            if (t.Start + t.Length < text.Length && text[t.Start + t.Length] == '%')
+            {
+                yield return "percent";
+            }
         }
 
         foreach (var l in links)
@@ -116,7 +131,7 @@ public sealed class SpamFilterPhase(BayesSpamFilter filter) : IModerationPhase
         }
 
         yield return links.Count switch { 0 => "links:0", 1 => "links:1", _ => "links:many" };
-        foreach (var token in HeaderTokens(input.Text))
+        foreach (var token in HeaderTokens(text))
         {
             yield return token;
         }
