@@ -1,4 +1,5 @@
 using System.Globalization;
+using Masthead.Site;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Options;
 
@@ -12,32 +13,20 @@ namespace Masthead.Discussion.Editing;
 public sealed class OwnCommentsCookie(IDataProtectionProvider protection, IOptionsMonitor<DiscussionOptions> options)
 {
     public const string Name = "mh_own";
-    private const int MaxRemembered = 10;
 
-    private readonly IDataProtector _protector = protection.CreateProtector("Masthead.Discussion.OwnComments.v1");
+    private readonly ProtectedListCookie _cookie = new(protection.CreateProtector("Masthead.Discussion.OwnComments.v1"), Name, maxEntries: 10);
 
+    /// <summary>Comment id → its edit secret; entries are written "id:secret".</summary>
     public IReadOnlyDictionary<long, string> Read(HttpRequest request)
     {
         var owned = new Dictionary<long, string>();
-        if (!request.Cookies.TryGetValue(Name, out var value) || string.IsNullOrEmpty(value))
+        foreach (var pair in _cookie.Read(request))
         {
-            return owned;
-        }
-
-        try
-        {
-            foreach (var pair in _protector.Unprotect(value).Split(',', StringSplitOptions.RemoveEmptyEntries).Take(MaxRemembered))
+            var colon = pair.IndexOf(':', StringComparison.Ordinal);
+            if (colon > 0 && long.TryParse(pair.AsSpan(0, colon), NumberStyles.None, CultureInfo.InvariantCulture, out var id))
             {
-                var colon = pair.IndexOf(':', StringComparison.Ordinal);
-                if (colon > 0 && long.TryParse(pair.AsSpan(0, colon), NumberStyles.None, CultureInfo.InvariantCulture, out var id))
-                {
-                    owned[id] = pair[(colon + 1)..];
-                }
+                owned[id] = pair[(colon + 1)..];
             }
-        }
-        catch (System.Security.Cryptography.CryptographicException)
-        {
-            // A forged or stale cookie gives no rights.
         }
 
         return owned;
@@ -51,16 +40,9 @@ public sealed class OwnCommentsCookie(IDataProtectionProvider protection, IOptio
             return;
         }
 
-        var pairs = Read(context.Request).Where(p => p.Key != commentId).Select(p => $"{p.Key.ToString(CultureInfo.InvariantCulture)}:{p.Value}")
-            .Prepend($"{commentId.ToString(CultureInfo.InvariantCulture)}:{key}").Take(MaxRemembered);
-        context.Response.Cookies.Append(Name, _protector.Protect(string.Join(',', pairs)), new CookieOptions
-        {
-            HttpOnly = true,
-            Secure = context.Request.IsHttps,
-            SameSite = SameSiteMode.Lax,
-            IsEssential = true,
-            Path = "/",
-            MaxAge = TimeSpan.FromMinutes(minutes),
-        });
+        var pairs = Read(context.Request).Where(p => p.Key != commentId).Select(p => Entry(p.Key, p.Value)).Prepend(Entry(commentId, key));
+        _cookie.Write(context, pairs, TimeSpan.FromMinutes(minutes));
     }
+
+    private static string Entry(long commentId, string key) => $"{commentId.ToString(CultureInfo.InvariantCulture)}:{key}";
 }
