@@ -34,7 +34,7 @@ public static class ModerationCommands
         var file = new Argument<FileInfo>("FILE") { Description = "JSON lines: {\"id\",\"text\",\"author\",\"url\",\"label\"}, label ok|spam|insult|hate|threat|borderline." };
         var output = new Option<FileInfo?>("--out") { Description = "Write one JSON line per item: id, label, action, scores, reasons." };
         var asJson = new Option<bool>("--json") { Description = "Print the summary as one JSON object." };
-        var eval = new Command("eval", "Measure the engine on a labelled set, each item as from a commenter with no history, first-time pre-moderation off.") { file, output, asJson };
+        var eval = new Command("eval", "Measure the engine on a labelled set, each item as from a commenter with no history, with the rules for first-time commenters (pre-moderation, holding their links) off.") { file, output, asJson };
         eval.TreatUnmatchedTokensAsErrors = false;
         eval.SetAction(async (result, ct) =>
         {
@@ -57,7 +57,10 @@ public static class ModerationCommands
             }
 
             var options = ConfiguredOptions(result);
+            // Both rules below hold whatever a newcomer writes; off, the figures measure the
+            // judgement of the text, not how new its author is.
             options.PreModeration = PreModeration.None;
+            options.HoldFirstTimeLinks = false;
             var engine = ModerationEngine.CreateDefault(options);
             var report = Evaluation.Run(engine, items);
             if (result.GetValue(output) is { } outFile)
