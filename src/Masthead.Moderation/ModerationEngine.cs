@@ -116,7 +116,7 @@ public sealed class ModerationEngine
             spam.Learn(SpamFilterPhase.TokensOf(input, tokens, LinkFinder.Find(e.Text)), category == Category.Spam);
         }
 
-        classifier.Train(prepared, epochs: 8);
+        classifier.Train(prepared, epochs: 8, models: 3);
     }
 
     /// <summary>

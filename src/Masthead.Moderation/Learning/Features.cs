@@ -3,8 +3,9 @@ using Masthead.Moderation.Text;
 namespace Masthead.Moderation.Learning;
 
 /// <summary>
-/// Hashed features of a comment: whole words, word pairs (adjacent and one word apart), and character 3- to 5-grams of each
-/// word (which carry across inflections: "хохлы", "хохлов"). Hashing keeps the model a fixed
+/// Hashed features of a comment: whole words, word pairs (adjacent and one word apart), character 3- to 5-grams of each
+/// word (which carry across inflections: "хохлы", "хохлов"), and the words' classes (<see cref="WordClasses"/>) alone and
+/// in pairs. Hashing keeps the model a fixed
 /// size and lets it learn words it has never seen before.
 /// </summary>
 public static class Features
@@ -25,6 +26,8 @@ public static class Features
         Span<char> buffer = stackalloc char[32];
         string? previous = null;
         string? beforePrevious = null;
+        IReadOnlyList<string> previousClasses = [];
+        IReadOnlyList<string> beforePreviousClasses = [];
         foreach (var token in tokens)
         {
             var word = token.Value;
@@ -40,8 +43,13 @@ public static class Features
                 result.Add(Hash('s', beforePrevious, word));
             }
 
+            var classes = WordClasses.Of(word);
+            AddClassPairs(result, classes, word, previous, previousClasses, 'b');
+            AddClassPairs(result, classes, word, beforePrevious, beforePreviousClasses, 's');
             beforePrevious = previous;
+            beforePreviousClasses = previousClasses;
             previous = word;
+            previousClasses = classes;
             if (word.Length > 30 || !word.AsSpan().ContainsAnyExcept(Digits))
             {
                 continue;
@@ -61,6 +69,40 @@ public static class Features
         }
 
         return [.. result];
+    }
+
+    /// <summary>
+    /// A word's classes stand in for it, alone and in pairs with its neighbour (or its neighbour's
+    /// classes): "should … @killing", "@mass-weapon … @place".
+    /// </summary>
+    private static void AddClassPairs(HashSet<int> result, IReadOnlyList<string> classes, string word, string? other, IReadOnlyList<string> otherClasses, char kind)
+    {
+        if (kind == 'b')
+        {
+            foreach (var c in classes)
+            {
+                result.Add(Hash('w', c));
+            }
+        }
+
+        if (other is null)
+        {
+            return;
+        }
+
+        foreach (var c in classes)
+        {
+            result.Add(Hash(kind, other, c));
+            foreach (var o in otherClasses)
+            {
+                result.Add(Hash(kind, o, c));
+            }
+        }
+
+        foreach (var o in otherClasses)
+        {
+            result.Add(Hash(kind, o, word));
+        }
     }
 
     /// <summary>FNV-1a over the kind and the text; stable across runs and machines.</summary>

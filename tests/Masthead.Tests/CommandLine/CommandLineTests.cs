@@ -67,6 +67,21 @@ public sealed class CommandLineTests : IDisposable
     }
 
     [Fact]
+    public async Task ModerationEval_SourceLinkFromNewcomer_JudgedByTheTextAlone()
+    {
+        var file = Write("links.jsonl", """
+            {"id":"r","text":"Reuters has the breakdown of the ceasefire's phases: https://www.reuters.com/world/","author":"new reader","url":"","label":"ok"}
+            """);
+        var decisions = Path.Combine(_dir, "links-out.jsonl");
+
+        var (code, _, _) = await RunAsync("moderation", "eval", file, "--out", decisions);
+
+        Assert.Equal(0, code);
+        using var decision = System.Text.Json.JsonDocument.Parse((await File.ReadAllLinesAsync(decisions))[0]);
+        Assert.Equal("approve", decision.RootElement.GetProperty("action").GetString());
+    }
+
+    [Fact]
     public async Task Import_AuthorThenArticle_CreatesThenUpdates()
     {
         var author = Write("author.yml", "slug: lena-berg\nname: Lena Berg\nbio: Nordic correspondent.\nx: lenaberg\n");

@@ -1,0 +1,41 @@
+using Masthead.Moderation.Learning;
+using Masthead.Moderation.Text;
+
+namespace Masthead.Moderation.Tests;
+
+public sealed class TextClassifierTests
+{
+    private static List<(int[] Features, IReadOnlySet<Category> Positives)> Examples() =>
+    [
+        (Features.Extract(TextNormalizer.Tokenize("you are a clueless idiot")), new HashSet<Category> { Category.Insult }),
+        (Features.Extract(TextNormalizer.Tokenize("thanks for the careful reporting")), new HashSet<Category>()),
+        (Features.Extract(TextNormalizer.Tokenize("what a moron, go away")), new HashSet<Category> { Category.Insult }),
+        (Features.Extract(TextNormalizer.Tokenize("the map of the front line helps")), new HashSet<Category>()),
+    ];
+
+    [Fact]
+    public void Train_SeveralModels_KeepsTheAverageOfTheirWeights()
+    {
+        var first = new TextClassifier(Category.Insult);
+        first.Train(Examples(), epochs: 3, seed: 17);
+        var second = new TextClassifier(Category.Insult);
+        second.Train(Examples(), epochs: 3, seed: 18);
+        var averaged = new TextClassifier(Category.Insult);
+
+        averaged.Train(Examples(), epochs: 3, seed: 17, models: 2);
+
+        foreach (var feature in Examples().SelectMany(e => e.Features).Distinct())
+        {
+            var expected = (first.Weight(Category.Insult, feature) + second.Weight(Category.Insult, feature)) / 2;
+            Assert.Equal(expected, averaged.Weight(Category.Insult, feature), 5);
+        }
+    }
+
+    [Fact]
+    public void Train_NoModels_Refused()
+    {
+        var classifier = new TextClassifier(Category.Insult);
+
+        Assert.Throws<ArgumentOutOfRangeException>(() => classifier.Train(Examples(), epochs: 1, models: 0));
+    }
+}
