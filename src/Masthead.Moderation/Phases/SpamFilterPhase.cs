@@ -99,7 +99,7 @@ public sealed class SpamFilterPhase(BayesSpamFilter filter) : IModerationPhase
 
     private static readonly string[] MoneyTokens = [.. Enumerable.Range(0, 10).Select(digits => $"money:{digits}digits")];
 
-    /// <summary>What the filter counts: the words, the hosts linked to, and whether the commenter gave a website.</summary>
+    /// <summary>What the filter counts: the words, prices and percentages, the hosts linked to, mail headers, and whether the commenter gave a website.</summary>
     public static IEnumerable<string> TokensOf(CommentInput input, IReadOnlyList<Token> tokens, IReadOnlyList<Link> links)
     {
         var text = input.Text;
@@ -109,7 +109,7 @@ public sealed class SpamFilterPhase(BayesSpamFilter filter) : IModerationPhase
 
             // Prices and percentages ("$455,000", "342%") are what sellers write; the normalized
             // words lose the sign, so it comes back as a token of its own.
-            if (t.Start > 0 && t.Start <= text.Length && text[t.Start - 1] == '$')
+            if (t.Start > 0 && t.Start < text.Length && text[t.Start - 1] == '$')
             {
                 yield return char.IsAsciiDigit(text[t.Start]) ? MoneyTokens[Math.Min(t.Length, MoneyTokens.Length - 1)] : "money:" + t.Value;
             }
