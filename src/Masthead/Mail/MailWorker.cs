@@ -2,6 +2,7 @@ using MailKit.Net.Smtp;
 using MailKit.Security;
 using Masthead.Data;
 using Masthead.Data.Entities;
+using Masthead.Site;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using MimeKit;
@@ -17,8 +18,8 @@ public sealed class MailWorker(IServiceScopeFactory scopes, MailSignal signal, I
 {
     public const int BatchSize = 50;
 
-    private static readonly TimeSpan[] Backoff =
-        [TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(5), TimeSpan.FromMinutes(30), TimeSpan.FromHours(2), TimeSpan.FromHours(12)];
+    private static readonly RetrySchedule Retries =
+        new(TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(5), TimeSpan.FromMinutes(30), TimeSpan.FromHours(2), TimeSpan.FromHours(12));
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -125,13 +126,13 @@ public sealed class MailWorker(IServiceScopeFactory scopes, MailSignal signal, I
     {
         mail.Attempts++;
         mail.LastError = error.Length > 1000 ? error[..1000] : error;
-        if (final || mail.Attempts > Backoff.Length)
+        if (final || Retries.NextAttemptAt(mail.Attempts, now) is not { } next)
         {
             mail.Status = MailStatus.Failed;
         }
         else
         {
-            mail.NextAttemptAt = now + Backoff[mail.Attempts - 1];
+            mail.NextAttemptAt = next;
         }
     }
 

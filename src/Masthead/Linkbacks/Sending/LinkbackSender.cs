@@ -20,8 +20,8 @@ public sealed class LinkbackSender(MastheadDbContext db, SafeFetcher fetcher, Ti
     private static readonly TimeSpan ClaimFor = TimeSpan.FromMinutes(5);
 
     /// <summary>Waits before the 2nd, 3rd, … attempt; after the last, the notification is given up.</summary>
-    public static readonly TimeSpan[] Backoff =
-        [TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(10), TimeSpan.FromHours(1), TimeSpan.FromHours(6), TimeSpan.FromHours(24)];
+    public static readonly RetrySchedule Retries =
+        new(TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(10), TimeSpan.FromHours(1), TimeSpan.FromHours(6), TimeSpan.FromHours(24));
 
     /// <summary>Sends up to <see cref="BatchSize"/> due notifications; returns how many this server claimed and sent.</summary>
     public async Task<int> SendDueAsync(CancellationToken cancellationToken)
@@ -157,14 +157,14 @@ public sealed class LinkbackSender(MastheadDbContext db, SafeFetcher fetcher, Ti
 
     private static void Retry(OutgoingLinkback row, DateTime now, string result, bool final)
     {
-        if (final || row.Attempts > Backoff.Length)
+        if (final || Retries.NextAttemptAt(row.Attempts, now) is not { } next)
         {
             Finish(row, OutgoingLinkbackStatus.Failed, result);
             return;
         }
 
-        row.Result = $"{result} Trying again later (attempt {row.Attempts} of {Backoff.Length + 1}).";
-        row.NextAttemptAt = now + Backoff[row.Attempts - 1];
+        row.Result = $"{result} Trying again later (attempt {row.Attempts} of {Retries.MaxAttempts}).";
+        row.NextAttemptAt = next;
     }
 
     private static void Finish(OutgoingLinkback row, OutgoingLinkbackStatus status, string result)
