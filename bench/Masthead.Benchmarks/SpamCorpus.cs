@@ -33,7 +33,7 @@ public static class SpamCorpus
         var train = Read(args[0]);
         var test = Read(args[1]);
         var trainClock = Stopwatch.StartNew();
-        var filter = Trained(train.Select(m => (TokensOf(m.Text), m.Label == "spam")));
+        var filter = Trained(train.Select(m => ((IReadOnlyCollection<string>)TokensOf(m.Text).ToArray(), m.Label == "spam")).ToList());
         trainClock.Stop();
 
         // Training leaves a large heap behind; it is collected once here so that the timing below
@@ -112,11 +112,10 @@ public static class SpamCorpus
     /// in a comment. These settings, and the extra passes with their margin, were chosen with
     /// <c>--cross-validate</c> on the training part only; BAYES_* variables override them.
     /// </summary>
-    private static BayesSpamFilter Trained(IEnumerable<(IEnumerable<string> Tokens, bool Spam)> examples)
+    private static BayesSpamFilter Trained(IReadOnlyList<(IReadOnlyCollection<string> Tokens, bool Spam)> examples)
     {
         var filter = new BayesSpamFilter(Setting("BAYES_S", 0.1), Setting("BAYES_MINDEV", 0.35), (int)Setting("BAYES_CLUES", 150));
-        var prepared = examples.Select(e => ((IReadOnlyCollection<string>)e.Tokens.ToArray(), e.Spam)).ToList();
-        filter.Train(prepared, extraPasses: (int)Setting("BAYES_PASSES", 10), margin: Setting("BAYES_MARGIN", 0.45));
+        filter.Train(examples, extraPasses: (int)Setting("BAYES_PASSES", 10), margin: Setting("BAYES_MARGIN", 0.45));
         return filter;
     }
 
@@ -128,7 +127,7 @@ public static class SpamCorpus
         int falsePositive = 0, falseNegative = 0;
         for (var fold = 0; fold < folds; fold++)
         {
-            var filter = Trained(Enumerable.Range(0, train.Count).Where(i => i % folds != fold).Select(i => ((IEnumerable<string>)tokens[i], train[i].Label == "spam")));
+            var filter = Trained(Enumerable.Range(0, train.Count).Where(i => i % folds != fold).Select(i => ((IReadOnlyCollection<string>)tokens[i], train[i].Label == "spam")).ToList());
             for (var i = fold; i < train.Count; i += folds)
             {
                 var spam = filter.Classify(tokens[i]).Probability >= 0.5;

@@ -236,7 +236,8 @@ public sealed class ModerationEngine
         return new LabeledComment(Get("id") ?? "", Get("text") ?? "", Get("author"), Get("url"), Get("label") ?? "");
     }
 
-    private static IEnumerable<string> ResourceLines(string prefix)
+    /// <summary>The lines of the embedded files whose names start with <paramref name="prefix"/>, in name order.</summary>
+    internal static IEnumerable<string> ResourceLines(string prefix)
     {
         var assembly = Assembly.GetExecutingAssembly();
         foreach (var name in assembly.GetManifestResourceNames().Where(n => n.StartsWith(prefix, StringComparison.Ordinal)).Order(StringComparer.Ordinal))

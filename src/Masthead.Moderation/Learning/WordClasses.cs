@@ -1,4 +1,3 @@
-using System.Reflection;
 using Masthead.Moderation.Text;
 
 namespace Masthead.Moderation.Learning;
@@ -42,10 +41,13 @@ public static class WordClasses
     {
         var exact = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
         var prefixes = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
-        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream("Concepts.txt")
-            ?? throw new InvalidOperationException("The word classes (concepts.txt) are not embedded.");
-        using var reader = new StreamReader(stream);
-        while (reader.ReadLine() is { } line)
+        var lines = ModerationEngine.ResourceLines("Concepts.").ToList();
+        if (lines.Count == 0)
+        {
+            throw new InvalidOperationException("The word classes (concepts.txt) are not embedded.");
+        }
+
+        foreach (var line in lines)
         {
             var parts = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
             if (parts.Length < 2 || parts[0].StartsWith('#'))
