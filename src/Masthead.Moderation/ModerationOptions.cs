@@ -25,6 +25,7 @@ public sealed class ModerationOptions
     public PreModeration PreModeration { get; set; } = PreModeration.FirstTime;
 
     public bool WordLists { get; set; } = true;
+    public bool Incitement { get; set; } = true;
     public bool Links { get; set; } = true;
     public bool Repeats { get; set; } = true;
     public bool History { get; set; } = true;

@@ -25,14 +25,14 @@ public sealed class WordListPhase(WordList list) : IModerationPhase
         var text = context.Input.Text;
         foreach (var (entry, span) in list.Find(context.Tokens))
         {
-            if (entry.Banned && !IsQuoted(text, span))
+            if (entry.Banned && !Quotes.Around(text, span))
             {
                 context.Directives.Add(new Directive(Name, ModerationAction.Reject, $"Banned phrase “{entry.Text}”."));
                 context.Signals.Add(Signal.Of(Name, entry.Category, 1, $"Banned phrase “{entry.Text}”.", span));
                 continue;
             }
 
-            var quoted = IsQuoted(text, span);
+            var quoted = Quotes.Around(text, span);
             // Quoted, even a banned phrase is most likely being reported, so it is weighed, not rejected.
             var score = entry.Category switch
             {
@@ -64,23 +64,5 @@ public sealed class WordListPhase(WordList list) : IModerationPhase
         }
 
         return context.Input.Text.TrimStart().StartsWith('@');
-    }
-
-    /// <summary>
-    /// Inside quotation marks that open before the match and close after it, within a sentence's
-    /// reach. Apostrophes never count: "I'll" must not make a threat look quoted.
-    /// </summary>
-    private static bool IsQuoted(string text, TextSpan span)
-    {
-        const string openers = "\"“«„";
-        const string closers = "\"”»“";
-        var before = span.Start == 0 ? -1 : text.LastIndexOfAny(openers.ToCharArray(), span.Start - 1);
-        if (before < 0 || span.Start - before > 60 || text.AsSpan(before + 1, span.Start - before - 1).IndexOfAny(closers.AsSpan()) >= 0)
-        {
-            return false;
-        }
-
-        var after = text.IndexOfAny(closers.ToCharArray(), Math.Min(text.Length, span.End));
-        return after >= 0 && after - span.End <= 60;
     }
 }

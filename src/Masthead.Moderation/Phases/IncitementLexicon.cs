@@ -1,0 +1,186 @@
+using Masthead.Moderation.Learning;
+using Masthead.Moderation.Text;
+
+namespace Masthead.Moderation.Phases;
+
+/// <summary>What a word does in a call for violence (see <c>incitement.txt</c>).</summary>
+[Flags]
+public enum IncitementRole
+{
+    None = 0,
+    Call = 1,
+    Order = 2,
+    Harm = 4,
+    Act = 8,
+    Target = 16,
+    Object = 32,
+    Not = 64,
+    Reported = 128,
+    Verdict = 256,
+    Idiom = 512,
+}
+
+/// <summary>The words and phrases of <c>incitement.txt</c>, and the roles they give each word of a comment.</summary>
+public sealed class IncitementLexicon
+{
+    private sealed record Entry(IncitementRole Role, string[] Words, bool LastIsPrefix);
+
+    /// <summary>The roles of one word, and per role how many words its longest phrase starting here spans.</summary>
+    public readonly struct RoleHit(string word, IncitementRole roles, int[] lengths)
+    {
+        public string Word => word;
+
+        public bool Has(IncitementRole role, out int length)
+        {
+            length = (roles & role) != 0 ? lengths[System.Numerics.BitOperations.Log2((uint)role)] : 0;
+            return length > 0;
+        }
+    }
+
+    private static readonly int RoleCount = Enum.GetValues<IncitementRole>().Length - 1;
+
+    private static readonly Dictionary<string, IncitementRole> RoleNames = new(StringComparer.Ordinal)
+    {
+        ["call"] = IncitementRole.Call,
+        ["order"] = IncitementRole.Order,
+        ["harm"] = IncitementRole.Harm,
+        ["verdict"] = IncitementRole.Verdict,
+        ["idiom"] = IncitementRole.Idiom,
+        ["act"] = IncitementRole.Act,
+        ["target"] = IncitementRole.Target,
+        ["object"] = IncitementRole.Object,
+        ["not"] = IncitementRole.Not,
+        ["reported"] = IncitementRole.Reported,
+    };
+
+    private static readonly Dictionary<string, IncitementRole> ClassRoles = new(StringComparer.Ordinal)
+    {
+        ["@killing"] = IncitementRole.Act,
+        ["@mass-weapon"] = IncitementRole.Act,
+        ["@destroying"] = IncitementRole.Act,
+        ["@place"] = IncitementRole.Target,
+        ["@people"] = IncitementRole.Target,
+        ["@vermin"] = IncitementRole.Target,
+    };
+
+    public static IncitementLexicon Default { get; } = new(ModerationEngine.ResourceLines("Incitement."));
+
+    /// <summary>Entries by their first word; an entry of one word ending in * is kept by its first three letters.</summary>
+    private readonly Dictionary<string, List<Entry>> _byFirstWord = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<Entry>> _prefixes = new(StringComparer.Ordinal);
+
+    public IncitementLexicon(IEnumerable<string> lines)
+    {
+        foreach (var line in lines)
+        {
+            var colon = line.IndexOf(':', StringComparison.Ordinal);
+            if (line.StartsWith('#') || colon < 0 || !RoleNames.TryGetValue(line[..colon].Trim(), out var role))
+            {
+                continue;
+            }
+
+            foreach (var item in line[(colon + 1)..].Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            {
+                var prefix = item.EndsWith('*');
+                var words = TextNormalizer.Tokenize(item.TrimEnd('*')).Select(t => t.Value).ToArray();
+                if (words.Length == 0)
+                {
+                    continue;
+                }
+
+                var entry = new Entry(role, words, prefix);
+                var (table, key) = prefix && words.Length == 1 ? (_prefixes, words[0][..Math.Min(3, words[0].Length)]) : (_byFirstWord, words[0]);
+                if (!table.TryGetValue(key, out var list))
+                {
+                    table[key] = list = [];
+                }
+
+                list.Add(entry);
+            }
+        }
+
+        if (_byFirstWord.Count == 0)
+        {
+            throw new InvalidOperationException("The incitement lexicon (incitement.txt) is empty or not embedded.");
+        }
+    }
+
+    /// <summary>Each token's roles, from the lexicon's phrases starting at it and from its word classes.</summary>
+    public RoleHit[] Roles(IReadOnlyList<Token> tokens)
+    {
+        var result = new RoleHit[tokens.Count];
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            var word = tokens[i].Value;
+            var roles = IncitementRole.None;
+            int[]? lengths = null;
+            void Add(IncitementRole role, int length)
+            {
+                roles |= role;
+                lengths ??= new int[RoleCount];
+                var slot = System.Numerics.BitOperations.Log2((uint)role);
+                lengths[slot] = Math.Max(lengths[slot], length);
+            }
+
+            if (_byFirstWord.TryGetValue(word, out var entries))
+            {
+                foreach (var entry in entries.Where(e => Matches(e, tokens, i)))
+                {
+                    Add(entry.Role, entry.Words.Length);
+                }
+            }
+
+            if (word.Length >= 3 && _prefixes.TryGetValue(word[..3], out var prefixed))
+            {
+                foreach (var entry in prefixed.Where(e => word.StartsWith(e.Words[0], StringComparison.Ordinal)))
+                {
+                    Add(entry.Role, 1);
+                }
+            }
+
+            foreach (var name in WordClasses.Of(word))
+            {
+                if (ClassRoles.TryGetValue(name, out var role))
+                {
+                    Add(role, 1);
+                }
+            }
+
+            result[i] = new RoleHit(word, roles, lengths ?? []);
+        }
+
+        // An idiom's words play no other part: "hang in there" is no hanging.
+        for (var i = 0; i < result.Length; i++)
+        {
+            if (result[i].Has(IncitementRole.Idiom, out var length))
+            {
+                for (var k = i; k < Math.Min(result.Length, i + length); k++)
+                {
+                    result[k] = new RoleHit(result[k].Word, IncitementRole.None, []);
+                }
+            }
+        }
+
+        return result;
+    }
+
+    private static bool Matches(Entry entry, IReadOnlyList<Token> tokens, int at)
+    {
+        if (at + entry.Words.Length > tokens.Count)
+        {
+            return false;
+        }
+
+        for (var k = 0; k < entry.Words.Length; k++)
+        {
+            var word = tokens[at + k].Value;
+            var last = k == entry.Words.Length - 1;
+            if (!(last && entry.LastIsPrefix ? word.StartsWith(entry.Words[k], StringComparison.Ordinal) : word == entry.Words[k]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+}

@@ -1,0 +1,220 @@
+using Masthead.Moderation.Text;
+
+namespace Masthead.Moderation.Phases;
+
+/// <summary>
+/// Finds calls for violence by their shape rather than their words: a demand or an order, then an act
+/// of violence, aimed at a place or a people ("Time to turn Tehran into glass", "Drop a nuke on Kyiv",
+/// "Zelensky should be executed"). The classifier learns words; a blunt call worded in a way no
+/// training line was worded shares only this shape with the ones it learned from. The same words as
+/// analysis ("Ukraine should destroy the bridges in Crimea"), as reporting ("Medvedev says they should
+/// nuke London"), negated ("no one should die for this") or quoted do not match.
+/// </summary>
+public sealed class IncitementPhase : IModerationPhase
+{
+    /// <summary>How far an act may follow its call or order, and how far its target may be from it, in words.</summary>
+    private const int CallReach = 10;
+    private const int TargetReach = 5;
+
+    /// <summary>Words a speaker puts before an order without changing it ("just nuke them").</summary>
+    private static readonly HashSet<string> Openers = new(StringComparer.Ordinal)
+    {
+        "just", "so", "then", "now", "simply", "lol", "ok", "okay", "and", "yes", "honestly", "seriously", "please",
+        "fine", "really", "well", "oh", "frankly", "guys", "folks", "ну", "просто", "так", "вот", "да", "та", "ось", "і", "и",
+    };
+
+    public string Name => "incitement";
+
+    public void Run(PhaseContext context)
+    {
+        var tokens = context.Tokens;
+        if (tokens.Count == 0)
+        {
+            return;
+        }
+
+        var text = context.Input.Text;
+        var roles = IncitementLexicon.Default.Roles(tokens);
+        foreach (var (start, end) in Sentences(text, tokens))
+        {
+            if (Find(roles, start, end) is { } found && !Quotes.Around(text, Span(tokens, found.Act)))
+            {
+                var spans = new[] { found.Call, found.Act, found.Target }
+                    .Where(r => r.Length > 0)
+                    .Select(r => Span(tokens, r))
+                    .Distinct()
+                    .OrderBy(s => s.Start)
+                    .ToArray();
+                var quote = text.Substring(spans[0].Start, spans[^1].End - spans[0].Start);
+                context.Signals.Add(Signal.Of(Name, Category.Threat, Score, $"Calls for violence: “{Shorten(quote)}”.", spans));
+                return;
+            }
+        }
+    }
+
+    /// <summary>Above every default hold threshold for threats: a moderator reads the comment; the shape alone never rejects it.</summary>
+    internal const double Score = 0.7;
+
+    private readonly record struct Words(int Start, int Length);
+
+    private readonly record struct Match(Words Call, Words Act, Words Target);
+
+    private static Match? Find(IncitementLexicon.RoleHit[] roles, int start, int end)
+    {
+        var call = (Words?)null;
+        var reported = false;
+        var lastNot = -10;
+        var first = start;
+        while (first < end && Openers.Contains(roles[first].Word))
+        {
+            first++;
+        }
+
+        for (var i = start; i < end; i++)
+        {
+            var hit = roles[i];
+            if (hit.Has(IncitementRole.Reported, out _))
+            {
+                // Someone else's call is news, before or after the words that report it.
+                reported = true;
+                call = null;
+                continue;
+            }
+
+            if (hit.Has(IncitementRole.Not, out _))
+            {
+                lastNot = i;
+                call = null;
+                continue;
+            }
+
+            // "No one should", "nobody needs to": a negation just before a call turns it around too.
+            var free = !reported && i - lastNot > 2;
+            if (free && hit.Has(IncitementRole.Call, out var callLength))
+            {
+                call = new Words(i, callLength);
+            }
+            else if (free && hit.Has(IncitementRole.Order, out var orderLength) && (i == first || IsCyrillic(hit.Word)))
+            {
+                // An English order opens its sentence; in Russian and Ukrainian an infinitive or an
+                // imperative gives the order wherever it stands ("Зеленского повесить").
+                call = new Words(i, orderLength);
+            }
+
+            if (free && hit.Has(IncitementRole.Verdict, out var verdictLength))
+            {
+                var verdict = new Words(i, verdictLength);
+                var harm = hit.Has(IncitementRole.Harm, out var harmLength) && harmLength >= verdictLength;
+                if (TargetNear(roles, start, end, verdict, inside: true) is { } victim || harm)
+                {
+                    return new Match(default, verdict, TargetNear(roles, start, end, verdict, inside: true) ?? default);
+                }
+            }
+
+            if (call is not { } active || i - (active.Start + active.Length) > CallReach)
+            {
+                continue;
+            }
+
+            if (hit.Has(IncitementRole.Harm, out var harmAt))
+            {
+                var act = new Words(i, harmAt);
+                return new Match(active, act, TargetNear(roles, start, end, act, inside: false) ?? default);
+            }
+
+            if (hit.Has(IncitementRole.Act, out var actLength) && TargetNear(roles, start, end, new Words(i, actLength), inside: false) is { } target)
+            {
+                return new Match(active, new Words(i, actLength), target);
+            }
+        }
+
+        return null;
+    }
+
+    private static bool IsCyrillic(string word) => word.Length > 0 && word[0] is >= '\u0400' and <= '\u04FF';
+
+    /// <summary>
+    /// A target within reach of the act, not past a thing between them ("destroy the air defence in
+    /// Crimea" aims at the air defence) and not describing a thing that follows it ("Russian refineries").
+    /// </summary>
+    private static Words? TargetNear(IncitementLexicon.RoleHit[] roles, int start, int end, Words act, bool inside)
+    {
+        var actEnd = act.Start + act.Length;
+        if (inside)
+        {
+            for (var i = act.Start; i < actEnd; i++)
+            {
+                if (roles[i].Has(IncitementRole.Target, out var length) && !DescribesAThing(roles, i + length, end))
+                {
+                    return new Words(i, length);
+                }
+            }
+        }
+
+        for (var i = actEnd; i < Math.Min(end, actEnd + TargetReach); i++)
+        {
+            if (roles[i].Has(IncitementRole.Object, out _))
+            {
+                break;
+            }
+
+            if (roles[i].Has(IncitementRole.Target, out var length) && !DescribesAThing(roles, i + length, end))
+            {
+                return new Words(i, length);
+            }
+        }
+
+        for (var i = act.Start - 1; i >= Math.Max(start, act.Start - TargetReach); i--)
+        {
+            if (roles[i].Has(IncitementRole.Object, out _))
+            {
+                break;
+            }
+
+            if (roles[i].Has(IncitementRole.Target, out var length) && !DescribesAThing(roles, i + length, end))
+            {
+                return new Words(i, length);
+            }
+        }
+
+        return null;
+    }
+
+    private static bool DescribesAThing(IncitementLexicon.RoleHit[] roles, int next, int end)
+    {
+        for (var i = next; i < Math.Min(end, next + 3); i++)
+        {
+            if (roles[i].Has(IncitementRole.Object, out _))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static TextSpan Span(IReadOnlyList<Token> tokens, Words run)
+    {
+        var first = tokens[run.Start];
+        var last = tokens[run.Start + run.Length - 1];
+        return new TextSpan(first.Start, last.Start + last.Length - first.Start);
+    }
+
+    private static string Shorten(string quote) => quote.Length <= 80 ? quote : string.Concat(quote.AsSpan(0, 77), "…");
+
+    /// <summary>Runs of tokens between sentence ends (".", "!", "?", ";", a line break) in the original text.</summary>
+    private static IEnumerable<(int Start, int End)> Sentences(string text, IReadOnlyList<Token> tokens)
+    {
+        var start = 0;
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            var end = tokens[i].Start + tokens[i].Length;
+            var next = i + 1 < tokens.Count ? Math.Min(tokens[i + 1].Start, text.Length) : text.Length;
+            if (i == tokens.Count - 1 || text.AsSpan(end, Math.Max(0, next - end)).IndexOfAny(".!?;\n") >= 0)
+            {
+                yield return (start, i + 1);
+                start = i + 1;
+            }
+        }
+    }
+}

@@ -1,0 +1,69 @@
+using Masthead.Moderation.Phases;
+using Masthead.Moderation.Text;
+
+namespace Masthead.Moderation.Tests;
+
+public sealed class IncitementPhaseTests
+{
+    private static Signal? Run(string text)
+    {
+        var context = new PhaseContext(new CommentInput(text, "Reader"), TextNormalizer.Tokenize(text), [], new ModerationOptions());
+        new IncitementPhase().Run(context);
+        return context.Signals.SingleOrDefault();
+    }
+
+    [Theory]
+    [InlineData("Nuke Moscow.")]
+    [InlineData("Just glass Tehran already.")]
+    [InlineData("Time to turn the whole country into glass.")]
+    [InlineData("Somebody should torch the embassy with everyone inside.")]
+    [InlineData("Zelensky should be executed on live TV.")]
+    [InlineData("Put the whole village against the wall.")]
+    [InlineData("We need to wipe Gaza off the map.")]
+    [InlineData("Гр0зный надо стереть с лица земли.")]
+    [InlineData("Зеленского повесить на Майдане.")]
+    [InlineData("Всех к стенке.")]
+    [InlineData("Путіна — на палю.")]
+    [InlineData("Бєлгород треба спалити разом з мешканцями.")]
+    public void Run_CallForViolence_SignalsAThreat(string text)
+    {
+        var signal = Run(text);
+
+        Assert.NotNull(signal);
+        Assert.Equal(Category.Threat, signal.Category);
+        Assert.True(signal.Score >= new ModerationOptions().Thresholds[Category.Threat].Hold);
+        Assert.StartsWith("Calls for violence", signal.Reason, StringComparison.Ordinal);
+        Assert.NotEmpty(signal.Spans);
+    }
+
+    [Theory]
+    [InlineData("Ukraine should hit the airfields in Crimea before the next wave of glide bombs.")]
+    [InlineData("NATO should destroy the air defence in Crimea first.")]
+    [InlineData("The West must destroy Russia's economy, not its people.")]
+    [InlineData("Bomb the refineries in Belgorod and the front starves of fuel.")]
+    [InlineData("Medvedev says they should nuke London. He says that every month.")]
+    [InlineData("No one should die for a politician's vanity.")]
+    [InlineData("We should never use chemical weapons on cities, whatever they do.")]
+    [InlineData("Someone upthread wrote \"nuke Tehran\". Nine million people live there.")]
+    [InlineData("Hang in there, Kharkiv.")]
+    [InlineData("Please donate to the burn unit in Zaporizhzhia.")]
+    [InlineData("Russia nuked nobody in 1991 and the world is still here.")]
+    [InlineData("How many more people have to die?")]
+    [InlineData("Знищити ППО в Криму, і флот стане беззахисним.")]
+    [InlineData("Він заявив, що Київ треба стерти з лиця землі. Це злочин.")]
+    public void Run_AnalysisReportingOrNegation_NoSignal(string text)
+    {
+        Assert.Null(Run(text));
+    }
+
+    [Fact]
+    public void Run_Call_SpansPointAtTheCallTheActAndTheTarget()
+    {
+        const string text = "Honestly, we should flatten Kyiv and be done.";
+
+        var signal = Run(text);
+
+        Assert.NotNull(signal);
+        Assert.Equal(["should", "flatten", "Kyiv"], signal.Spans.Select(s => text.Substring(s.Start, s.Length)));
+    }
+}
