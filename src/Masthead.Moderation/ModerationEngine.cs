@@ -118,13 +118,6 @@ public sealed class ModerationEngine
             var input = new CommentInput(e.Text, e.Author, AuthorUrl: e.Url);
             var tokens = TextNormalizer.Tokenize(e.Text);
             prepared.Add((Features.Extract(tokens), category is { } c ? new HashSet<Category> { c } : new HashSet<Category>()));
-            if (category is null && Environment.GetEnvironmentVariable("X_SENT") == "1")
-            {
-                foreach (var sentence in ClassifierPhase.Sentences(e.Text, tokens))
-                {
-                    prepared.Add((Features.Extract(sentence), new HashSet<Category>()));
-                }
-            }
             spam.Learn(SpamFilterPhase.TokensOf(input, tokens, LinkFinder.Find(e.Text)), category == Category.Spam);
         }
 

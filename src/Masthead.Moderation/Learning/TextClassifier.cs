@@ -11,7 +11,6 @@ public sealed class TextClassifier
     private readonly float[][] _weights;
     private readonly float[][] _gradientSquares;
     private readonly float[] _bias;
-    private readonly float[][] _ratios;
     private readonly Lock _gate = new();
 
     public TextClassifier(params Category[] categories)
@@ -19,7 +18,6 @@ public sealed class TextClassifier
         _categories = categories;
         _weights = categories.Select(_ => new float[Features.Size]).ToArray();
         _gradientSquares = categories.Select(_ => new float[Features.Size]).ToArray();
-        _ratios = categories.Select(_ => Enumerable.Repeat(1f, Features.Size).ToArray()).ToArray();
         // A fixed prior instead of a learned bias: text with no known features (a language the
         // model never saw, a one-word reply) reads as clean rather than as a coin toss.
         _bias = categories.Select(_ => (float)Math.Log(Prior / (1 - Prior))).ToArray();
@@ -40,11 +38,10 @@ public sealed class TextClassifier
         for (var c = 0; c < _categories.Length; c++)
         {
             var w = _weights[c];
-            var r = _ratios[c];
             double z = _bias[c];
             foreach (var f in features)
             {
-                z += w[f] * r[f] * scale;
+                z += w[f] * scale;
             }
 
             result[c] = 1 / (1 + Math.Exp(-z));
@@ -73,10 +70,9 @@ public sealed class TextClassifier
 
                 var w = _weights[c];
                 var g2 = _gradientSquares[c];
-                var r = _ratios[c];
                 foreach (var f in features)
                 {
-                    var g = (error * scale * r[f]) + (1e-6f * w[f]);
+                    var g = (error * scale) + (1e-6f * w[f]);
                     g2[f] += g * g;
                     w[f] -= (float)(LearningRate * g / Math.Sqrt(g2[f] + 1e-8));
                 }
@@ -94,31 +90,6 @@ public sealed class TextClassifier
     public void Train(IReadOnlyList<(int[] Features, IReadOnlySet<Category> Positives)> examples, int epochs, int seed = 17, int models = 1)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(models, 1);
-        if (Environment.GetEnvironmentVariable("X_NB") is { } nb)
-        {
-            var alpha = double.Parse(nb, System.Globalization.CultureInfo.InvariantCulture);
-            var pow = double.Parse(Environment.GetEnvironmentVariable("X_NBPOW") ?? "1", System.Globalization.CultureInfo.InvariantCulture);
-            for (var c = 0; c < _categories.Length; c++)
-            {
-                var pos = new int[Features.Size];
-                var neg = new int[Features.Size];
-                int np = 0, nn = 0;
-                foreach (var (features, positives) in examples)
-                {
-                    var isPos = positives.Contains(_categories[c]);
-                    if (isPos) { np++; } else { nn++; }
-                    foreach (var f in features)
-                    {
-                        if (isPos) { pos[f]++; } else { neg[f]++; }
-                    }
-                }
-                for (var f = 0; f < Features.Size; f++)
-                {
-                    var ratio = Math.Log(((pos[f] + alpha) / (np + (2 * alpha))) / ((neg[f] + alpha) / (nn + (2 * alpha))));
-                    _ratios[c][f] = (float)Math.Pow(Math.Max(Math.Abs(ratio), 0.05), pow) * Math.Sign(ratio == 0 ? 1 : ratio);
-                }
-            }
-        }
         if (models == 1)
         {
             TrainOnce(examples, epochs, seed);
