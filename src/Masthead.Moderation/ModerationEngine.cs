@@ -71,6 +71,11 @@ public sealed class ModerationEngine
             phases.Add(new IncitementPhase());
         }
 
+        if (options.Intimidation)
+        {
+            phases.Add(new IntimidationPhase());
+        }
+
         if (options.Links)
         {
             phases.Add(new LinkPhase());

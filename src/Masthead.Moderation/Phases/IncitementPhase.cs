@@ -34,7 +34,7 @@ public sealed class IncitementPhase : IModerationPhase
         }
 
         var text = context.Input.Text;
-        var roles = IncitementLexicon.Default.Roles(tokens);
+        var roles = ThreatLexicon.Default.Roles(tokens);
         foreach (var (start, end) in Sentences(text, tokens))
         {
             if (Find(roles, start, end) is { } found && !Quotes.Around(text, Span(tokens, found.Act)))
@@ -59,7 +59,7 @@ public sealed class IncitementPhase : IModerationPhase
 
     private readonly record struct Match(Words Call, Words Act, Words Target);
 
-    private static Match? Find(IncitementLexicon.RoleHit[] roles, int start, int end)
+    private static Match? Find(ThreatLexicon.RoleHit[] roles, int start, int end)
     {
         var call = (Words?)null;
         var reported = false;
@@ -73,7 +73,7 @@ public sealed class IncitementPhase : IModerationPhase
         for (var i = start; i < end; i++)
         {
             var hit = roles[i];
-            if (hit.Has(IncitementRole.Reported, out _))
+            if (hit.Has(ThreatRole.Reported, out _))
             {
                 // Someone else's call is news, before or after the words that report it.
                 reported = true;
@@ -81,7 +81,7 @@ public sealed class IncitementPhase : IModerationPhase
                 continue;
             }
 
-            if (hit.Has(IncitementRole.Not, out _))
+            if (hit.Has(ThreatRole.Not, out _))
             {
                 lastNot = i;
                 call = null;
@@ -90,21 +90,21 @@ public sealed class IncitementPhase : IModerationPhase
 
             // "No one should", "nobody needs to": a negation just before a call turns it around too.
             var free = !reported && i - lastNot > 2;
-            if (free && hit.Has(IncitementRole.Call, out var callLength))
+            if (free && hit.Has(ThreatRole.Call, out var callLength))
             {
                 call = new Words(i, callLength);
             }
-            else if (free && hit.Has(IncitementRole.Order, out var orderLength) && (i == first || IsCyrillic(hit.Word)))
+            else if (free && hit.Has(ThreatRole.Order, out var orderLength) && (i == first || IsCyrillic(hit.Word)))
             {
                 // An English order opens its sentence; in Russian and Ukrainian an infinitive or an
                 // imperative gives the order wherever it stands ("Зеленского повесить").
                 call = new Words(i, orderLength);
             }
 
-            if (free && hit.Has(IncitementRole.Verdict, out var verdictLength))
+            if (free && hit.Has(ThreatRole.Verdict, out var verdictLength))
             {
                 var verdict = new Words(i, verdictLength);
-                var harm = hit.Has(IncitementRole.Harm, out var harmLength) && harmLength >= verdictLength;
+                var harm = hit.Has(ThreatRole.Harm, out var harmLength) && harmLength >= verdictLength;
                 if (TargetNear(roles, start, end, verdict, inside: true) is { } victim || harm)
                 {
                     return new Match(default, verdict, TargetNear(roles, start, end, verdict, inside: true) ?? default);
@@ -116,13 +116,13 @@ public sealed class IncitementPhase : IModerationPhase
                 continue;
             }
 
-            if (hit.Has(IncitementRole.Harm, out var harmAt))
+            if (hit.Has(ThreatRole.Harm, out var harmAt))
             {
                 var act = new Words(i, harmAt);
                 return new Match(active, act, TargetNear(roles, start, end, act, inside: false) ?? default);
             }
 
-            if (hit.Has(IncitementRole.Act, out var actLength) && TargetNear(roles, start, end, new Words(i, actLength), inside: false) is { } target)
+            if (hit.Has(ThreatRole.Act, out var actLength) && TargetNear(roles, start, end, new Words(i, actLength), inside: false) is { } target)
             {
                 return new Match(active, new Words(i, actLength), target);
             }
@@ -137,14 +137,14 @@ public sealed class IncitementPhase : IModerationPhase
     /// A target within reach of the act, not past a thing between them ("destroy the air defence in
     /// Crimea" aims at the air defence) and not describing a thing that follows it ("Russian refineries").
     /// </summary>
-    private static Words? TargetNear(IncitementLexicon.RoleHit[] roles, int start, int end, Words act, bool inside)
+    private static Words? TargetNear(ThreatLexicon.RoleHit[] roles, int start, int end, Words act, bool inside)
     {
         var actEnd = act.Start + act.Length;
         if (inside)
         {
             for (var i = act.Start; i < actEnd; i++)
             {
-                if (roles[i].Has(IncitementRole.Target, out var length) && !DescribesAThing(roles, i + length, end))
+                if (roles[i].Has(ThreatRole.Target, out var length) && !DescribesAThing(roles, i + length, end))
                 {
                     return new Words(i, length);
                 }
@@ -153,12 +153,12 @@ public sealed class IncitementPhase : IModerationPhase
 
         for (var i = actEnd; i < Math.Min(end, actEnd + TargetReach); i++)
         {
-            if (roles[i].Has(IncitementRole.Object, out _))
+            if (roles[i].Has(ThreatRole.Object, out _))
             {
                 break;
             }
 
-            if (roles[i].Has(IncitementRole.Target, out var length) && !DescribesAThing(roles, i + length, end))
+            if (roles[i].Has(ThreatRole.Target, out var length) && !DescribesAThing(roles, i + length, end))
             {
                 return new Words(i, length);
             }
@@ -166,12 +166,12 @@ public sealed class IncitementPhase : IModerationPhase
 
         for (var i = act.Start - 1; i >= Math.Max(start, act.Start - TargetReach); i--)
         {
-            if (roles[i].Has(IncitementRole.Object, out _))
+            if (roles[i].Has(ThreatRole.Object, out _))
             {
                 break;
             }
 
-            if (roles[i].Has(IncitementRole.Target, out var length) && !DescribesAThing(roles, i + length, end))
+            if (roles[i].Has(ThreatRole.Target, out var length) && !DescribesAThing(roles, i + length, end))
             {
                 return new Words(i, length);
             }
@@ -180,11 +180,11 @@ public sealed class IncitementPhase : IModerationPhase
         return null;
     }
 
-    private static bool DescribesAThing(IncitementLexicon.RoleHit[] roles, int next, int end)
+    private static bool DescribesAThing(ThreatLexicon.RoleHit[] roles, int next, int end)
     {
         for (var i = next; i < Math.Min(end, next + 3); i++)
         {
-            if (roles[i].Has(IncitementRole.Object, out _))
+            if (roles[i].Has(ThreatRole.Object, out _))
             {
                 return true;
             }

@@ -3,9 +3,9 @@ using Masthead.Moderation.Text;
 
 namespace Masthead.Moderation.Phases;
 
-/// <summary>What a word does in a call for violence (see <c>incitement.txt</c>).</summary>
+/// <summary>What a word does in a threat (see <c>threats.txt</c>).</summary>
 [Flags]
-public enum IncitementRole
+public enum ThreatRole
 {
     None = 0,
     Call = 1,
@@ -18,58 +18,62 @@ public enum IncitementRole
     Reported = 128,
     Verdict = 256,
     Idiom = 512,
+    Personal = 1024,
+    Menace = 2048,
 }
 
-/// <summary>The words and phrases of <c>incitement.txt</c>, and the roles they give each word of a comment.</summary>
-public sealed class IncitementLexicon
+/// <summary>The words and phrases of <c>threats.txt</c>, and the roles they give each word of a comment.</summary>
+public sealed class ThreatLexicon
 {
-    private sealed record Entry(IncitementRole Role, string[] Words, bool LastIsPrefix);
+    private sealed record Entry(ThreatRole Role, string[] Words, bool LastIsPrefix);
 
     /// <summary>The roles of one word, and per role how many words its longest phrase starting here spans.</summary>
-    public readonly struct RoleHit(string word, IncitementRole roles, int[] lengths)
+    public readonly struct RoleHit(string word, ThreatRole roles, int[] lengths)
     {
         public string Word => word;
 
-        public bool Has(IncitementRole role, out int length)
+        public bool Has(ThreatRole role, out int length)
         {
             length = (roles & role) != 0 ? lengths[System.Numerics.BitOperations.Log2((uint)role)] : 0;
             return length > 0;
         }
     }
 
-    private static readonly int RoleCount = Enum.GetValues<IncitementRole>().Length - 1;
+    private static readonly int RoleCount = Enum.GetValues<ThreatRole>().Length - 1;
 
-    private static readonly Dictionary<string, IncitementRole> RoleNames = new(StringComparer.Ordinal)
+    private static readonly Dictionary<string, ThreatRole> RoleNames = new(StringComparer.Ordinal)
     {
-        ["call"] = IncitementRole.Call,
-        ["order"] = IncitementRole.Order,
-        ["harm"] = IncitementRole.Harm,
-        ["verdict"] = IncitementRole.Verdict,
-        ["idiom"] = IncitementRole.Idiom,
-        ["act"] = IncitementRole.Act,
-        ["target"] = IncitementRole.Target,
-        ["object"] = IncitementRole.Object,
-        ["not"] = IncitementRole.Not,
-        ["reported"] = IncitementRole.Reported,
+        ["call"] = ThreatRole.Call,
+        ["order"] = ThreatRole.Order,
+        ["harm"] = ThreatRole.Harm,
+        ["verdict"] = ThreatRole.Verdict,
+        ["idiom"] = ThreatRole.Idiom,
+        ["personal"] = ThreatRole.Personal,
+        ["menace"] = ThreatRole.Menace,
+        ["act"] = ThreatRole.Act,
+        ["target"] = ThreatRole.Target,
+        ["object"] = ThreatRole.Object,
+        ["not"] = ThreatRole.Not,
+        ["reported"] = ThreatRole.Reported,
     };
 
-    private static readonly Dictionary<string, IncitementRole> ClassRoles = new(StringComparer.Ordinal)
+    private static readonly Dictionary<string, ThreatRole> ClassRoles = new(StringComparer.Ordinal)
     {
-        ["@killing"] = IncitementRole.Act,
-        ["@mass-weapon"] = IncitementRole.Act,
-        ["@destroying"] = IncitementRole.Act,
-        ["@place"] = IncitementRole.Target,
-        ["@people"] = IncitementRole.Target,
-        ["@vermin"] = IncitementRole.Target,
+        ["@killing"] = ThreatRole.Act,
+        ["@mass-weapon"] = ThreatRole.Act,
+        ["@destroying"] = ThreatRole.Act,
+        ["@place"] = ThreatRole.Target,
+        ["@people"] = ThreatRole.Target,
+        ["@vermin"] = ThreatRole.Target,
     };
 
-    public static IncitementLexicon Default { get; } = new(ModerationEngine.ResourceLines("Incitement."));
+    public static ThreatLexicon Default { get; } = new(ModerationEngine.ResourceLines("Threats."));
 
     /// <summary>Entries by their first word; an entry of one word ending in * is kept by its first three letters.</summary>
     private readonly Dictionary<string, List<Entry>> _byFirstWord = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<Entry>> _prefixes = new(StringComparer.Ordinal);
 
-    public IncitementLexicon(IEnumerable<string> lines)
+    public ThreatLexicon(IEnumerable<string> lines)
     {
         foreach (var line in lines)
         {
@@ -101,7 +105,7 @@ public sealed class IncitementLexicon
 
         if (_byFirstWord.Count == 0)
         {
-            throw new InvalidOperationException("The incitement lexicon (incitement.txt) is empty or not embedded.");
+            throw new InvalidOperationException("The incitement lexicon (threats.txt) is empty or not embedded.");
         }
     }
 
@@ -112,9 +116,9 @@ public sealed class IncitementLexicon
         for (var i = 0; i < tokens.Count; i++)
         {
             var word = tokens[i].Value;
-            var roles = IncitementRole.None;
+            var roles = ThreatRole.None;
             int[]? lengths = null;
-            void Add(IncitementRole role, int length)
+            void Add(ThreatRole role, int length)
             {
                 roles |= role;
                 lengths ??= new int[RoleCount];
@@ -152,11 +156,11 @@ public sealed class IncitementLexicon
         // An idiom's words play no other part: "hang in there" is no hanging.
         for (var i = 0; i < result.Length; i++)
         {
-            if (result[i].Has(IncitementRole.Idiom, out var length))
+            if (result[i].Has(ThreatRole.Idiom, out var length))
             {
                 for (var k = i; k < Math.Min(result.Length, i + length); k++)
                 {
-                    result[k] = new RoleHit(result[k].Word, IncitementRole.None, []);
+                    result[k] = new RoleHit(result[k].Word, ThreatRole.None, []);
                 }
             }
         }
