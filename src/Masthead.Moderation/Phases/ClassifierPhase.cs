@@ -15,16 +15,23 @@ public sealed class ClassifierPhase(TextClassifier classifier) : IModerationPhas
             return;
         }
 
-        var probabilities = classifier.Predict(Features.Extract(context.Tokens));
+        var whole = classifier.Predict(Features.Extract(context.Tokens));
+        var probabilities = (double[])whole.Clone();
 
         // One hateful sentence in a long, otherwise reasonable comment is still hateful: each
-        // sentence is also read alone, so the rest of the comment cannot dilute it.
+        // sentence is also read alone, so the rest of the comment cannot dilute it. It raises only
+        // a category the whole comment already hints at, or one the sentence's own words mark
+        // (vermin for hate, killing for threats): read alone, "Hezbollah is weakened, not finished"
+        // loses the analysis around it and reads as hate.
         foreach (var sentence in Sentences(context.Input.Text, context.Tokens))
         {
             var alone = classifier.Predict(Features.Extract(sentence));
             for (var c = 0; c < probabilities.Length; c++)
             {
-                probabilities[c] = Math.Max(probabilities[c], alone[c] >= SentenceCertainty ? alone[c] : 0);
+                if (alone[c] >= SentenceCertainty && (whole[c] >= WholeHint || HasMarkOf(classifier.Categories[c], sentence)))
+                {
+                    probabilities[c] = Math.Max(probabilities[c], alone[c]);
+                }
             }
         }
         for (var c = 0; c < classifier.Categories.Count; c++)
@@ -52,6 +59,28 @@ public sealed class ClassifierPhase(TextClassifier classifier) : IModerationPhas
     /// so only a near-certain reading overrides the reading of the whole.
     /// </summary>
     private const double SentenceCertainty = 0.9;
+
+    /// <summary>
+    /// How much of a category the whole comment must show for one sentence to raise it. Measured on
+    /// four development sets: 1 to 2 points more legitimate comments approved, about one item of
+    /// recall lost in a set.
+    /// </summary>
+    private const double WholeHint = 0.2;
+
+    /// <summary>Word classes that mark a category in a sentence: dehumanising nouns for hate, killing and mass weapons for threats.</summary>
+    private static bool HasMarkOf(Category category, List<Token> sentence)
+    {
+        var marks = category switch
+        {
+            Category.Hate => HateMarks,
+            Category.Threat => ThreatMarks,
+            _ => [],
+        };
+        return marks.Length > 0 && sentence.Any(t => WordClasses.Of(t.Value).Any(marks.Contains));
+    }
+
+    private static readonly string[] HateMarks = ["@vermin"];
+    private static readonly string[] ThreatMarks = ["@killing", "@mass-weapon", "@destroying"];
 
     /// <summary>The comment's sentences, as runs of tokens split where the original text has ".", "!", "?", ";" or a line break between words; none if it has only one.</summary>
     internal static List<List<Token>> Sentences(string text, IReadOnlyList<Token> tokens)
