@@ -25,6 +25,8 @@ public sealed class IncitementPhaseTests
     [InlineData("Всех к стенке.")]
     [InlineData("Путіна — на палю.")]
     [InlineData("Бєлгород треба спалити разом з мешканцями.")]
+    [InlineData("Sarmat on London, problem solved.")]
+    [InlineData("Одну боеголовку на Варшаву.")]
     public void Run_CallForViolence_SignalsAThreat(string text)
     {
         var signal = Run(text);
@@ -51,6 +53,10 @@ public sealed class IncitementPhaseTests
     [InlineData("How many more people have to die?")]
     [InlineData("Знищити ППО в Криму, і флот стане беззахисним.")]
     [InlineData("Він заявив, що Київ треба стерти з лиця землі. Це злочин.")]
+    [InlineData("A tactical nuke on Kharkiv would end Russia's last friendships.")]
+    [InlineData("Sarin on Ghouta, chlorine on Douma: the record is long.")]
+    [InlineData("Thermobaric rockets on Mariupol?")]
+    [InlineData("Удары по ПВО в Крыму идут каждую ночь.")]
     public void Run_AnalysisReportingOrNegation_NoSignal(string text)
     {
         Assert.Null(Run(text));

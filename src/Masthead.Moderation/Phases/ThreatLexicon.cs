@@ -20,6 +20,8 @@ public enum ThreatRole
     Idiom = 512,
     Personal = 1024,
     Menace = 2048,
+    Hedge = 4096,
+    Toward = 8192,
 }
 
 /// <summary>The words and phrases of <c>threats.txt</c>, and the roles they give each word of a comment.</summary>
@@ -50,6 +52,8 @@ public sealed class ThreatLexicon
         ["idiom"] = ThreatRole.Idiom,
         ["personal"] = ThreatRole.Personal,
         ["menace"] = ThreatRole.Menace,
+        ["hedge"] = ThreatRole.Hedge,
+        ["toward"] = ThreatRole.Toward,
         ["act"] = ThreatRole.Act,
         ["target"] = ThreatRole.Target,
         ["object"] = ThreatRole.Object,
