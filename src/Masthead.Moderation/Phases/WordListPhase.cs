@@ -16,6 +16,7 @@ public sealed class WordListPhase(WordList list) : IModerationPhase
         "ты", "тебя", "тебе", "твой", "твоя", "вы", "вас", "вам", "автор", "автора", "выше", "комментатор",
         "ти", "тебе", "твій", "твоя", "ви", "вас", "вам", "вище", "коментатор",
         "du", "dich", "dir", "dein", "deine", "sie", "autor",
+        "tú", "tu", "eres", "te", "ti", "usted", "vous", "toi", "auteur",
     };
 
     public string Name => "word-lists";
