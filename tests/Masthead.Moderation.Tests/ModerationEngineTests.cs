@@ -80,7 +80,10 @@ public sealed class ModerationEngineTests
     [InlineData("Thank you for your work.")]
     [InlineData("Great piece, shared it with my students.")]
     [InlineData("Clear and careful reporting, as always.")]
-    public void Moderate_ShortPraiseWithoutALink_Approved(string text)
+    [InlineData("No.")]
+    [InlineData("lol no")]
+    [InlineData("Source?")]
+    public void Moderate_ShortPraiseOrReplyWithoutALink_Approved(string text)
     {
         var result = Engine.Moderate(new CommentInput(text));
 

@@ -150,5 +150,12 @@ public sealed class TextClassifier
         }
     }
 
-    private static float Scale(int[] features) => features.Length == 0 ? 0 : 1 / MathF.Sqrt(features.Length);
+    /// <summary>
+    /// The fewest features a text is scaled as having, about four words' worth. Weights are scaled by
+    /// one over the square root of the feature count so long and short comments score alike; without
+    /// a floor, a one-word reply ("No.") would carry its single word's weight several times over.
+    /// </summary>
+    private const int MinFeatures = 40;
+
+    private static float Scale(int[] features) => features.Length == 0 ? 0 : 1 / MathF.Sqrt(Math.Max(MinFeatures, features.Length));
 }
