@@ -27,6 +27,8 @@ public sealed class IncitementPhaseTests
     [InlineData("Бєлгород треба спалити разом з мешканцями.")]
     [InlineData("Sarmat on London, problem solved.")]
     [InlineData("Одну боеголовку на Варшаву.")]
+    [InlineData("If they sign that treaty, level Vilnius the same night.")]
+    [InlineData("Shell Donetsk until the separatists give up.")]
     public void Run_CallForViolence_SignalsAThreat(string text)
     {
         var signal = Run(text);
@@ -57,6 +59,9 @@ public sealed class IncitementPhaseTests
     [InlineData("Sarin on Ghouta, chlorine on Douma: the record is long.")]
     [InlineData("Thermobaric rockets on Mariupol?")]
     [InlineData("Удары по ПВО в Крыму идут каждую ночь.")]
+    [InlineData("If Russia nukes Kyiv, NATO would sink the Black Sea Fleet within a day.")]
+    [InlineData("Iskanders on Dnipro again tonight, eleven dead.")]
+    [InlineData("Raise the level of aid to Kharkiv before winter.")]
     public void Run_AnalysisReportingOrNegation_NoSignal(string text)
     {
         Assert.Null(Run(text));

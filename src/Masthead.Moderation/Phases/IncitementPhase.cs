@@ -35,9 +35,10 @@ public sealed class IncitementPhase : IModerationPhase
 
         var text = context.Input.Text;
         var roles = ThreatLexicon.Default.Roles(tokens);
+        var clauses = ClauseStarts(text, tokens);
         foreach (var (start, end) in Sentences(text, tokens))
         {
-            if ((Find(roles, start, end) ?? Slogan(roles, start, end, text, tokens)) is { } found && !Quotes.Around(text, Span(tokens, found.Act)))
+            if ((Find(roles, clauses, start, end) ?? Slogan(roles, start, end, text, tokens)) is { } found && !Quotes.Around(text, Span(tokens, found.Act)))
             {
                 var spans = new[] { found.Call, found.Act, found.Target }
                     .Where(r => r.Length > 0)
@@ -59,7 +60,7 @@ public sealed class IncitementPhase : IModerationPhase
 
     private readonly record struct Match(Words Call, Words Act, Words Target);
 
-    private static Match? Find(ThreatLexicon.RoleHit[] roles, int start, int end)
+    private static Match? Find(ThreatLexicon.RoleHit[] roles, bool[] clauses, int start, int end)
     {
         var call = (Words?)null;
         var reported = false;
@@ -70,6 +71,7 @@ public sealed class IncitementPhase : IModerationPhase
             first++;
         }
 
+        var conditional = first < end && roles[first].Has(ThreatRole.Condition, out _);
         for (var i = start; i < end; i++)
         {
             var hit = roles[i];
@@ -94,11 +96,16 @@ public sealed class IncitementPhase : IModerationPhase
             {
                 call = new Words(i, callLength);
             }
-            else if (free && hit.Has(ThreatRole.Order, out var orderLength) && (i == first || IsCyrillic(hit.Word)))
+            else if (free && hit.Has(ThreatRole.Order, out var orderLength) && (i == first || IsCyrillic(hit.Word) || (conditional && clauses[i])))
             {
-                // An English order opens its sentence; in Russian and Ukrainian an infinitive or an
+                // An English order opens its sentence, or the clause after a condition ("If they
+                // cross the line, level Tallinn"); in Russian and Ukrainian an infinitive or an
                 // imperative gives the order wherever it stands ("Зеленского повесить").
                 call = new Words(i, orderLength);
+                if (hit.Has(ThreatRole.OrderAct, out var orderActLength) && TargetNear(roles, start, end, new Words(i, orderActLength), inside: false) is { } aimed)
+                {
+                    return new Match(call.Value, new Words(i, orderActLength), aimed);
+                }
             }
 
             if (free && hit.Has(ThreatRole.Verdict, out var verdictLength))
@@ -171,7 +178,7 @@ public sealed class IncitementPhase : IModerationPhase
         // The weapon, perhaps with the word for its blow after it ("thermobaric strike", "ядерный удар").
         for (var weapon = at; weapon < Math.Min(end, at + 2); weapon++)
         {
-            if (!roles[weapon].Has(ThreatRole.Act, out var length))
+            if (!roles[weapon].Has(ThreatRole.Weapon, out var length) && !roles[weapon].Has(ThreatRole.Act, out length))
             {
                 continue;
             }
@@ -269,6 +276,20 @@ public sealed class IncitementPhase : IModerationPhase
     }
 
     private static string Shorten(string quote) => quote.Length <= 80 ? quote : string.Concat(quote.AsSpan(0, 77), "…");
+
+    /// <summary>Per token, whether a comma, colon or dash stands before it: where a clause may start.</summary>
+    private static bool[] ClauseStarts(string text, IReadOnlyList<Token> tokens)
+    {
+        var starts = new bool[tokens.Count];
+        for (var i = 1; i < tokens.Count; i++)
+        {
+            var from = tokens[i - 1].Start + tokens[i - 1].Length;
+            var to = Math.Min(tokens[i].Start, text.Length);
+            starts[i] = from < to && text.AsSpan(from, to - from).IndexOfAny(",:—–") >= 0;
+        }
+
+        return starts;
+    }
 
     /// <summary>Runs of tokens between sentence ends (".", "!", "?", ";", a line break) in the original text.</summary>
     private static IEnumerable<(int Start, int End)> Sentences(string text, IReadOnlyList<Token> tokens)

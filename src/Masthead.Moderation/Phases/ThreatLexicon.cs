@@ -22,6 +22,9 @@ public enum ThreatRole
     Menace = 2048,
     Hedge = 4096,
     Toward = 8192,
+    OrderAct = 16384,
+    Condition = 32768,
+    Weapon = 65536,
 }
 
 /// <summary>The words and phrases of <c>threats.txt</c>, and the roles they give each word of a comment.</summary>
@@ -54,6 +57,9 @@ public sealed class ThreatLexicon
         ["menace"] = ThreatRole.Menace,
         ["hedge"] = ThreatRole.Hedge,
         ["toward"] = ThreatRole.Toward,
+        ["order-act"] = ThreatRole.OrderAct,
+        ["condition"] = ThreatRole.Condition,
+        ["weapon"] = ThreatRole.Weapon,
         ["act"] = ThreatRole.Act,
         ["target"] = ThreatRole.Target,
         ["object"] = ThreatRole.Object,
@@ -64,7 +70,7 @@ public sealed class ThreatLexicon
     private static readonly Dictionary<string, ThreatRole> ClassRoles = new(StringComparer.Ordinal)
     {
         ["@killing"] = ThreatRole.Act,
-        ["@mass-weapon"] = ThreatRole.Act,
+        ["@mass-weapon"] = ThreatRole.Act | ThreatRole.Weapon,
         ["@destroying"] = ThreatRole.Act,
         ["@place"] = ThreatRole.Target,
         ["@people"] = ThreatRole.Target,
@@ -126,8 +132,11 @@ public sealed class ThreatLexicon
             {
                 roles |= role;
                 lengths ??= new int[RoleCount];
-                var slot = System.Numerics.BitOperations.Log2((uint)role);
-                lengths[slot] = Math.Max(lengths[slot], length);
+                for (var bits = (uint)role; bits != 0; bits &= bits - 1)
+                {
+                    var slot = System.Numerics.BitOperations.TrailingZeroCount(bits);
+                    lengths[slot] = Math.Max(lengths[slot], length);
+                }
             }
 
             if (_byFirstWord.TryGetValue(word, out var entries))
