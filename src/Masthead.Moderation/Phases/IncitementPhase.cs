@@ -34,7 +34,7 @@ public sealed class IncitementPhase : IModerationPhase
         }
 
         var text = context.Input.Text;
-        var roles = ThreatLexicon.Default.Roles(tokens);
+        var roles = context.ThreatRoles;
         var clauses = ClauseStarts(text, tokens);
         foreach (var (start, end) in Sentences(text, tokens))
         {

@@ -27,7 +27,7 @@ public sealed class IntimidationPhase : IModerationPhase
         }
 
         var text = context.Input.Text;
-        var roles = ThreatLexicon.Default.Roles(tokens);
+        var roles = context.ThreatRoles;
         var personal = Find(roles, tokens, text, ThreatRole.Personal);
         var menace = Find(roles, tokens, text, ThreatRole.Menace);
         foreach (var (p, pSpan) in personal)

@@ -20,6 +20,11 @@ public sealed class PhaseContext(CommentInput input, IReadOnlyList<Token> tokens
     public CommenterHistory History => Input.History ?? CommenterHistory.None;
     public List<Signal> Signals { get; } = [];
     public List<Directive> Directives { get; } = [];
+
+    /// <summary>The words' roles in threats, worked out once for the phases that read them.</summary>
+    public ThreatLexicon.RoleHit[] ThreatRoles => _threatRoles ??= ThreatLexicon.Default.Roles(Tokens);
+
+    private ThreatLexicon.RoleHit[]? _threatRoles;
 }
 
 /// <summary>A link found in the text, with its host and where it is.</summary>
