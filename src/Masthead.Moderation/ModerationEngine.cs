@@ -22,6 +22,7 @@ public sealed class ModerationEngine
     private readonly BayesSpamFilter _spamFilter;
     private readonly RecentComments _recent;
     private readonly TimeProvider _clock;
+    private readonly ApprovedPatterns _approvedPatterns = new();
 
     /// <summary>The options and the phases built from them, swapped as one when an editor changes the settings.</summary>
     private sealed record Setup(ModerationOptions Options, IReadOnlyList<IModerationPhase> Phases);
@@ -68,12 +69,12 @@ public sealed class ModerationEngine
 
         if (options.Incitement)
         {
-            phases.Add(new IncitementPhase());
+            phases.Add(new IncitementPhase(_approvedPatterns));
         }
 
         if (options.Intimidation)
         {
-            phases.Add(new IntimidationPhase());
+            phases.Add(new IntimidationPhase(_approvedPatterns));
         }
 
         if (options.Links)
@@ -163,11 +164,34 @@ public sealed class ModerationEngine
     /// Learns from a moderator's decision so that the next similar comment is handled the same way.
     /// <paramref name="category"/> says what a rejected comment was (insult, hate, threat).
     /// </summary>
+    /// <summary>Counts a moderator's approval for, or a rejection against, the patterns the rule phases flag in the comment.</summary>
+    private void LearnPatterns(PhaseContext context, ModerationAction decision)
+    {
+        foreach (var phase in Volatile.Read(ref _setup).Phases.OfType<IPatternPhase>())
+        {
+            if (phase.PatternOf(context) is not { } pattern)
+            {
+                continue;
+            }
+
+            if (decision == ModerationAction.Approve)
+            {
+                _approvedPatterns.Approved(phase.Name, pattern);
+            }
+            else
+            {
+                _approvedPatterns.Rejected(phase.Name, pattern);
+            }
+        }
+    }
+
     public void Learn(CommentInput input, ModerationAction decision, Category? category = null)
     {
         var tokens = TextNormalizer.Tokenize(input.Text);
         var features = Features.Extract(tokens);
-        var spamTokens = SpamFilterPhase.TokensOf(input, tokens, LinkFinder.Find(input.Text)).ToList();
+        var links = LinkFinder.Find(input.Text);
+        var spamTokens = SpamFilterPhase.TokensOf(input, tokens, links).ToList();
+        LearnPatterns(new PhaseContext(input with { Text = input.Text ?? "" }, tokens, links, Options), decision);
         switch (decision)
         {
             case ModerationAction.Approve:

@@ -8,7 +8,7 @@ public sealed class IncitementPhaseTests
     private static Signal? Run(string text)
     {
         var context = new PhaseContext(new CommentInput(text, "Reader"), TextNormalizer.Tokenize(text), [], new ModerationOptions());
-        new IncitementPhase().Run(context);
+        new IncitementPhase(new ApprovedPatterns()).Run(context);
         return context.Signals.SingleOrDefault();
     }
 

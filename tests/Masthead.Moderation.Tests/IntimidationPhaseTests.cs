@@ -8,7 +8,7 @@ public sealed class IntimidationPhaseTests
     private static Signal? Run(string text)
     {
         var context = new PhaseContext(new CommentInput(text, "Reader"), TextNormalizer.Tokenize(text), [], new ModerationOptions());
-        new IntimidationPhase().Run(context);
+        new IntimidationPhase(new ApprovedPatterns()).Run(context);
         return context.Signals.SingleOrDefault();
     }
 

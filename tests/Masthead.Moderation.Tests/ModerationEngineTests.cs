@@ -201,6 +201,28 @@ public sealed class ModerationEngineTests
         Assert.Equal(ModerationAction.Approve, engine.Moderate(new CommentInput(Style(99))).Action);
     }
 
+    [Fact]
+    public void Learn_ModeratorsApproveARulePatternTwice_ItStopsHolding()
+    {
+        // Players of a strategy game in the comments of a history piece: the call is to a game move.
+        var engine = EngineTrainedOn([new("o1", "good reporting on the ceasefire talks", null, null, "ok")]);
+        static bool Flagged(ModerationResult r) => r.Signals.Any(s => s.Phase == "incitement");
+        var first = engine.Moderate(new CommentInput("Let's flatten Berlin in tonight's strategy game session."));
+
+        engine.Learn(new CommentInput("Let's flatten Berlin in tonight's strategy game session."), ModerationAction.Approve);
+        var afterOne = engine.Moderate(new CommentInput("Just flatten Berlin early in the campaign, it works every time."));
+        engine.Learn(new CommentInput("Just flatten Berlin early in the campaign, it works every time."), ModerationAction.Approve);
+        var afterTwo = engine.Moderate(new CommentInput("Flatten Berlin first and the game is yours."));
+        engine.Learn(new CommentInput("Flatten Berlin, all of it, every last person."), ModerationAction.Reject, Category.Threat);
+        var afterReject = engine.Moderate(new CommentInput("Flatten Berlin first and the game is yours."));
+
+        Assert.True(Flagged(first));
+        Assert.True(Flagged(afterOne));
+        Assert.False(Flagged(afterTwo));
+        Assert.True(Flagged(afterReject));
+        Assert.True(Flagged(engine.Moderate(new CommentInput("We must flatten Kyiv.")))); // another pattern
+    }
+
     private static ModerationEngine EngineTrainedOn(IReadOnlyList<LabeledComment> examples)
     {
         var classifier = new Learning.TextClassifier(Category.Insult, Category.Hate, Category.Threat, Category.Spam);

@@ -10,7 +10,7 @@ namespace Masthead.Moderation.Phases;
 /// analysis ("Ukraine should destroy the bridges in Crimea"), as reporting ("Medvedev says they should
 /// nuke London"), negated ("no one should die for this") or quoted do not match.
 /// </summary>
-public sealed class IncitementPhase : IModerationPhase
+public sealed class IncitementPhase(ApprovedPatterns approved) : IPatternPhase
 {
     /// <summary>How far an act may follow its call or order, and how far its target may be from it, in words.</summary>
     private const int CallReach = 10;
@@ -27,10 +27,20 @@ public sealed class IncitementPhase : IModerationPhase
 
     public void Run(PhaseContext context)
     {
+        if (Detect(context) is { } found && !approved.IsReleased(Name, found.Pattern))
+        {
+            context.Signals.Add(found.Signal);
+        }
+    }
+
+    public string? PatternOf(PhaseContext context) => Detect(context)?.Pattern;
+
+    private (Signal Signal, string Pattern)? Detect(PhaseContext context)
+    {
         var tokens = context.Tokens;
         if (tokens.Count == 0)
         {
-            return;
+            return null;
         }
 
         var text = context.Input.Text;
@@ -47,11 +57,16 @@ public sealed class IncitementPhase : IModerationPhase
                     .OrderBy(s => s.Start)
                     .ToArray();
                 var quote = text.Substring(spans[0].Start, spans[^1].End - spans[0].Start);
-                context.Signals.Add(Signal.Of(Name, Category.Threat, Score, $"Calls for violence: “{Shorten(quote)}”.", spans));
-                return;
+                var pattern = Joined(tokens, found.Act) + "|" + Joined(tokens, found.Target);
+                return (Signal.Of(Name, Category.Threat, Score, $"Calls for violence: “{Shorten(quote)}”.", spans), pattern);
             }
         }
+
+        return null;
     }
+
+    private static string Joined(IReadOnlyList<Token> tokens, Words run) =>
+        string.Join(' ', Enumerable.Range(run.Start, run.Length).Select(i => tokens[i].Value));
 
     /// <summary>Above every default hold threshold for threats: a moderator reads the comment; the shape alone never rejects it.</summary>
     internal const double Score = 0.7;

@@ -8,7 +8,7 @@ namespace Masthead.Moderation.Phases;
 /// if"). Such threats rarely contain a violent word, so neither the word lists nor the classifier's
 /// words see them; the pairing does. Either half alone is ordinary talk.
 /// </summary>
-public sealed class IntimidationPhase : IModerationPhase
+public sealed class IntimidationPhase(ApprovedPatterns approved) : IPatternPhase
 {
     /// <summary>How many words apart the private detail and the menace may be.</summary>
     private const int Reach = 15;
@@ -20,10 +20,20 @@ public sealed class IntimidationPhase : IModerationPhase
 
     public void Run(PhaseContext context)
     {
+        if (Detect(context) is { } found && !approved.IsReleased(Name, found.Pattern))
+        {
+            context.Signals.Add(found.Signal);
+        }
+    }
+
+    public string? PatternOf(PhaseContext context) => Detect(context)?.Pattern;
+
+    private (Signal Signal, string Pattern)? Detect(PhaseContext context)
+    {
         var tokens = context.Tokens;
         if (tokens.Count == 0)
         {
-            return;
+            return null;
         }
 
         var text = context.Input.Text;
@@ -37,12 +47,14 @@ public sealed class IntimidationPhase : IModerationPhase
                 if (Math.Abs(p - m) <= Reach && pSpan != mSpan)
                 {
                     var spans = new[] { pSpan, mSpan }.OrderBy(s => s.Start).ToArray();
-                    context.Signals.Add(Signal.Of(Name, Category.Threat, Score,
-                        $"Names someone's private life beside a menace: “{Quote(text, pSpan)}”, “{Quote(text, mSpan)}”.", spans));
-                    return;
+                    var signal = Signal.Of(Name, Category.Threat, Score,
+                        $"Names someone's private life beside a menace: “{Quote(text, pSpan)}”, “{Quote(text, mSpan)}”.", spans);
+                    return (signal, Quote(text, pSpan).ToLowerInvariant() + "|" + Quote(text, mSpan).ToLowerInvariant());
                 }
             }
         }
+
+        return null;
     }
 
     private static List<(int Index, TextSpan Span)> Find(ThreatLexicon.RoleHit[] roles, IReadOnlyList<Token> tokens, string text, ThreatRole role)
