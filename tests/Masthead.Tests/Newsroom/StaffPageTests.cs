@@ -71,6 +71,21 @@ public abstract class StaffPageTests(MastheadServer server)
 
         Assert.Equal(HttpStatusCode.Forbidden, (await member.GetAsync("/newsroom/users")).StatusCode);
     }
+
+    [Theory]
+    [InlineData("Role", "unknown role")]
+    [InlineData("Unlock", "no such account")]
+    public async Task Handler_FieldsLeftOut_BadRequestWithMessage(string handler, string message)
+    {
+        using var admin = await server.SignedInAsync(StaffRoles.Admin);
+        var token = (await admin.PageAsync("/newsroom/users")).CsrfToken;
+
+        var response = await admin.PostAsync($"/newsroom/users?handler={handler}", new Dictionary<string, string> { ["__csrf"] = token });
+        var page = await Reader.Page.ReadAsync(response);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains(message, page.Text("#form-error"), StringComparison.OrdinalIgnoreCase);
+    }
 }
 
 [Collection(SqliteCollection.Name)]

@@ -39,11 +39,12 @@ public sealed class StaffPageModel(StaffAccounts accounts, TimeProvider clock) :
         return await AnswerAsync(result, $"Added {Form.Email}.", cancellationToken);
     }
 
-    public async Task<IActionResult> OnPostRoleAsync(string id, string role, CancellationToken cancellationToken) =>
-        await AnswerAsync(await accounts.ChangeRoleAsync(id, role, cancellationToken), "Role changed.", cancellationToken);
+    // Form fields bind as null when a request leaves them out; that is a bad request, not a crash.
+    public async Task<IActionResult> OnPostRoleAsync(string? id, string? role, CancellationToken cancellationToken) =>
+        await AnswerAsync(await accounts.ChangeRoleAsync(id ?? "", role ?? "", cancellationToken), "Role changed.", cancellationToken);
 
-    public async Task<IActionResult> OnPostUnlockAsync(string id, CancellationToken cancellationToken) =>
-        await AnswerAsync(await accounts.UnlockAsync(id, cancellationToken), "Unlocked.", cancellationToken);
+    public async Task<IActionResult> OnPostUnlockAsync(string? id, CancellationToken cancellationToken) =>
+        await AnswerAsync(await accounts.UnlockAsync(id ?? "", cancellationToken), "Unlocked.", cancellationToken);
 
     private async Task<IActionResult> AnswerAsync(AccountResult result, string done, CancellationToken cancellationToken)
     {
