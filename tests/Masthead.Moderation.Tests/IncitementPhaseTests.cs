@@ -29,6 +29,9 @@ public sealed class IncitementPhaseTests
     [InlineData("Одну боеголовку на Варшаву.")]
     [InlineData("If they sign that treaty, level Vilnius the same night.")]
     [InlineData("Shell Donetsk until the separatists give up.")]
+    [InlineData("Belarus should be turned into rubble.")]
+    [InlineData("The answer is to level every village near the border.")]
+    [InlineData("Go after their children, that is what hurts them.")]
     public void Run_CallForViolence_SignalsAThreat(string text)
     {
         var signal = Run(text);
@@ -62,6 +65,9 @@ public sealed class IncitementPhaseTests
     [InlineData("If Russia nukes Kyiv, NATO would sink the Black Sea Fleet within a day.")]
     [InlineData("Iskanders on Dnipro again tonight, eleven dead.")]
     [InlineData("Raise the level of aid to Kharkiv before winter.")]
+    [InlineData("The 'flatten Gaza' crowd never signs up themselves.")]
+    [InlineData("Sure, let's buy more gas from Azerbaijan instead.")]
+    [InlineData("We need to level the playing field with Russia on energy.")]
     public void Run_AnalysisReportingOrNegation_NoSignal(string text)
     {
         Assert.Null(Run(text));

@@ -144,9 +144,15 @@ public sealed class IncitementPhase(ApprovedPatterns approved) : IPatternPhase
                 return new Match(active, act, TargetNear(roles, start, end, act, inside: false) ?? default);
             }
 
-            if (hit.Has(ThreatRole.Act, out var actLength) && TargetNear(roles, start, end, new Words(i, actLength), inside: false) is { } target)
+            if (hit.Has(ThreatRole.Act, out var actLength) && (TargetNear(roles, start, end, new Words(i, actLength), inside: false) ?? Subject(roles, start, active)) is { } target)
             {
                 return new Match(active, new Words(i, actLength), target);
+            }
+
+            // After a call, an order-only act counts when its target follows at once ("to level every village").
+            if (hit.Has(ThreatRole.OrderAct, out var orderActAt) && DirectObject(roles, i + orderActAt, end) is { } next)
+            {
+                return new Match(active, new Words(i, orderActAt), next);
             }
         }
 
@@ -215,6 +221,38 @@ public sealed class IncitementPhase(ApprovedPatterns approved) : IPatternPhase
                         }
                     }
                 }
+            }
+        }
+
+        return null;
+    }
+
+    private static readonly HashSet<string> Determiners = new(StringComparer.Ordinal) { "the", "their", "those", "these", "that", "this" };
+
+    /// <summary>A target right after a verb, past at most a determiner ("level the city", "shell Donetsk").</summary>
+    private static Words? DirectObject(ThreatLexicon.RoleHit[] roles, int at, int end)
+    {
+        if (at < end && Determiners.Contains(roles[at].Word))
+        {
+            at++;
+        }
+
+        return at < end && roles[at].Has(ThreatRole.Target, out var length) && !DescribesAThing(roles, at + length, end) ? new Words(at, length) : null;
+    }
+
+    /// <summary>The target as the subject just before the call ("North Korea should be turned into glass").</summary>
+    private static Words? Subject(ThreatLexicon.RoleHit[] roles, int start, Words call)
+    {
+        for (var i = call.Start - 1; i >= Math.Max(start, call.Start - 3); i--)
+        {
+            if (roles[i].Has(ThreatRole.Object, out _))
+            {
+                return null;
+            }
+
+            if (roles[i].Has(ThreatRole.Target, out var length) && !DescribesAThing(roles, i + length, call.Start))
+            {
+                return new Words(i, length);
             }
         }
 
