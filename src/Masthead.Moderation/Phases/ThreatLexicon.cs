@@ -141,17 +141,23 @@ public sealed class ThreatLexicon
 
             if (_byFirstWord.TryGetValue(word, out var entries))
             {
-                foreach (var entry in entries.Where(e => Matches(e, tokens, i)))
+                foreach (var entry in entries)
                 {
-                    Add(entry.Role, entry.Words.Length);
+                    if (Matches(entry, tokens, i))
+                    {
+                        Add(entry.Role, entry.Words.Length);
+                    }
                 }
             }
 
-            if (word.Length >= 3 && _prefixes.TryGetValue(word[..3], out var prefixed))
+            if (word.Length >= 3 && _prefixes.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(word.AsSpan(0, 3), out var prefixed))
             {
-                foreach (var entry in prefixed.Where(e => word.StartsWith(e.Words[0], StringComparison.Ordinal)))
+                foreach (var entry in prefixed)
                 {
-                    Add(entry.Role, 1);
+                    if (word.StartsWith(entry.Words[0], StringComparison.Ordinal))
+                    {
+                        Add(entry.Role, 1);
+                    }
                 }
             }
 
