@@ -123,7 +123,7 @@ public sealed class ModerationEngine
 
             var input = new CommentInput(e.Text, e.Author, AuthorUrl: e.Url);
             var tokens = TextNormalizer.Tokenize(e.Text);
-            prepared.Add((Features.Extract(tokens), category is { } c ? new HashSet<Category> { c } : new HashSet<Category>()));
+            prepared.Add((Features.Extract(Quotes.Unquoted(e.Text, tokens)), category is { } c ? new HashSet<Category> { c } : new HashSet<Category>()));
             spam.Learn(SpamFilterPhase.TokensOf(input, tokens, LinkFinder.Find(e.Text)), category == Category.Spam);
         }
 
@@ -187,11 +187,12 @@ public sealed class ModerationEngine
 
     public void Learn(CommentInput input, ModerationAction decision, Category? category = null)
     {
+        input = input with { Text = input.Text ?? "" };
         var tokens = TextNormalizer.Tokenize(input.Text);
-        var features = Features.Extract(tokens);
+        var features = Features.Extract(Quotes.Unquoted(input.Text, tokens));
         var links = LinkFinder.Find(input.Text);
         var spamTokens = SpamFilterPhase.TokensOf(input, tokens, links).ToList();
-        LearnPatterns(new PhaseContext(input with { Text = input.Text ?? "" }, tokens, links, Options), decision);
+        LearnPatterns(new PhaseContext(input, tokens, links, Options), decision);
         switch (decision)
         {
             case ModerationAction.Approve:

@@ -15,7 +15,7 @@ public sealed class ClassifierPhase(TextClassifier classifier) : IModerationPhas
             return;
         }
 
-        var whole = classifier.Predict(Features.Extract(context.Tokens));
+        var whole = classifier.Predict(Features.Extract(Quotes.Unquoted(context.Input.Text, context.Tokens)));
         var probabilities = (double[])whole.Clone();
 
         // One hateful sentence in a long, otherwise reasonable comment is still hateful: each
@@ -23,8 +23,16 @@ public sealed class ClassifierPhase(TextClassifier classifier) : IModerationPhas
         // a category the whole comment already hints at, or one the sentence's own words mark
         // (vermin for hate, killing for threats): read alone, "Hezbollah is weakened, not finished"
         // loses the analysis around it and reads as hate.
-        foreach (var sentence in Sentences(context.Input.Text, context.Tokens))
+        foreach (var written in Sentences(context.Input.Text, context.Tokens))
         {
+            // Quoted words are someone else's, most often quoted to condemn them: a sentence is read
+            // alone without them.
+            var sentence = written.Where(t => !Quotes.Around(context.Input.Text, new TextSpan(t.Start, t.Length))).ToList();
+            if (sentence.Count < MinSentenceWords)
+            {
+                continue;
+            }
+
             var alone = classifier.Predict(Features.Extract(sentence));
             for (var c = 0; c < probabilities.Length; c++)
             {

@@ -16,6 +16,29 @@ public static class Quotes
     /// </summary>
     public static bool Around(string text, TextSpan span) => AroundDouble(text, span) || AroundSingle(text, span);
 
+    /// <summary>
+    /// The tokens outside quotation marks: what the classifier reads, in training and in judging, so a
+    /// slur or a threat quoted to condemn it does not count as the commenter's own words.
+    /// </summary>
+    public static IReadOnlyList<Token> Unquoted(string text, IReadOnlyList<Token> tokens)
+    {
+        if (text.AsSpan().IndexOfAny("\"“«„'‘’") < 0)
+        {
+            return tokens;
+        }
+
+        var kept = new List<Token>(tokens.Count);
+        foreach (var token in tokens)
+        {
+            if (!Around(text, new TextSpan(token.Start, token.Length)))
+            {
+                kept.Add(token);
+            }
+        }
+
+        return kept;
+    }
+
     private static bool AroundDouble(string text, TextSpan span)
     {
         var before = span.Start == 0 ? -1 : text.AsSpan(0, span.Start).LastIndexOfAny(Openers);
