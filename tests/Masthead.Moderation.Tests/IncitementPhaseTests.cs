@@ -32,6 +32,9 @@ public sealed class IncitementPhaseTests
     [InlineData("Belarus should be turned into rubble.")]
     [InlineData("The answer is to level every village near the border.")]
     [InlineData("Go after their children, that is what hurts them.")]
+    [InlineData("Put every deserter's family on a truck at gunpoint.")]
+    [InlineData("Poison the reservoir in Donetsk and be done with it.")]
+    [InlineData("May God rain fire on the settlers and their children.")]
     public void Run_CallForViolence_SignalsAThreat(string text)
     {
         var signal = Run(text);
@@ -67,6 +70,8 @@ public sealed class IncitementPhaseTests
     [InlineData("Raise the level of aid to Kharkiv before winter.")]
     [InlineData("The 'flatten Gaza' crowd never signs up themselves.")]
     [InlineData("Sure, let's buy more gas from Azerbaijan instead.")]
+    [InlineData("Russia poisoned Navalny and nobody was punished.")]
+    [InlineData("The old playbook: flatten the city, install a strongman, call it peace.")]
     [InlineData("We need to level the playing field with Russia on energy.")]
     public void Run_AnalysisReportingOrNegation_NoSignal(string text)
     {

@@ -114,7 +114,8 @@ public sealed class IncitementPhase(ApprovedPatterns approved) : IPatternPhase
             else if (free && hit.Has(ThreatRole.Order, out var orderLength) && (i == first || IsCyrillic(hit.Word) || (conditional && clauses[i])))
             {
                 // An English order opens its sentence, or the clause after a condition ("If they
-                // cross the line, level Tallinn"); in Russian and Ukrainian an infinitive or an
+                // cross the line, level Tallinn"; not after a colon: "the playbook: flatten the city"
+                // describes); in Russian and Ukrainian an infinitive or an
                 // imperative gives the order wherever it stands ("Зеленского повесить").
                 call = new Words(i, orderLength);
                 if (hit.Has(ThreatRole.OrderAct, out var orderActLength) && TargetNear(roles, start, end, new Words(i, orderActLength), inside: false) is { } aimed)
