@@ -10,7 +10,7 @@ namespace Masthead.Moderation.Phases;
 /// analysis ("Ukraine should destroy the bridges in Crimea"), as reporting ("Medvedev says they should
 /// nuke London"), negated ("no one should die for this") or quoted do not match.
 /// </summary>
-public sealed class IncitementPhase(ApprovedPatterns approved) : IPatternPhase
+public sealed partial class IncitementPhase(ApprovedPatterns approved) : IPatternPhase
 {
     /// <summary>How far an act may follow its call or order, and how far its target may be from it, in words.</summary>
     private const int CallReach = 10;
@@ -113,10 +113,10 @@ public sealed class IncitementPhase(ApprovedPatterns approved) : IPatternPhase
             }
             else if (free && hit.Has(ThreatRole.Order, out var orderLength) && (i == first || IsCyrillic(hit.Word) || (conditional && clauses[i])))
             {
-                // An English order opens its sentence, or the clause after a condition ("If they
-                // cross the line, level Tallinn"; not after a colon: "the playbook: flatten the city"
-                // describes); in Russian and Ukrainian an infinitive or an
-                // imperative gives the order wherever it stands ("Зеленского повесить").
+                // An English order opens its sentence, or a clause after a condition ("If they cross
+                // the line, level Tallinn"); any other clause may describe ("the playbook: flatten
+                // the city"). In Russian and Ukrainian an infinitive or an imperative gives the order
+                // wherever it stands ("Зеленского повесить").
                 call = new Words(i, orderLength);
                 if (hit.Has(ThreatRole.OrderAct, out var orderActLength) && TargetNear(roles, start, end, new Words(i, orderActLength), inside: false) is { } aimed)
                 {
@@ -128,9 +128,10 @@ public sealed class IncitementPhase(ApprovedPatterns approved) : IPatternPhase
             {
                 var verdict = new Words(i, verdictLength);
                 var harm = hit.Has(ThreatRole.Harm, out var harmLength) && harmLength >= verdictLength;
-                if (TargetNear(roles, start, end, verdict, inside: true) is { } victim || harm)
+                var victim = TargetNear(roles, start, end, verdict, inside: true);
+                if (victim is not null || harm)
                 {
-                    return new Match(default, verdict, TargetNear(roles, start, end, verdict, inside: true) ?? default);
+                    return new Match(default, verdict, victim ?? default);
                 }
             }
 
@@ -160,167 +161,7 @@ public sealed class IncitementPhase(ApprovedPatterns approved) : IPatternPhase
         return null;
     }
 
-    /// <summary>The longest sentence read as a slogan; longer ones are argument, not chant.</summary>
-    private const int SloganLength = 10;
-
-    /// <summary>Words that count a weapon before it ("one Sarmat on London").</summary>
-    private static readonly HashSet<string> Counts = new(StringComparer.Ordinal)
-    {
-        "a", "an", "one", "two", "three", "few", "couple", "single", "more", "один", "одна", "одну", "одной", "пару", "ещё", "еще", "одна", "одну", "ще", "кілька", "несколько",
-    };
-
-    /// <summary>
-    /// A verbless call: a short sentence that opens with a weapon aimed at a place ("ICBM to Moscow.",
-    /// "Ядерный удар по Киеву и вопрос закрыт."). Analysis says the same words with a hedge ("a nuclear
-    /// strike on Kyiv would be suicide") or as a question; those stay out.
-    /// </summary>
-    private static Match? Slogan(ThreatLexicon.RoleHit[] roles, int start, int end, string text, IReadOnlyList<Token> tokens)
-    {
-        // The sentence with the stop after it: a question is not a slogan.
-        var to = end < tokens.Count ? Math.Min(tokens[end].Start, text.Length) : text.Length;
-        if (end - start > SloganLength || text.AsSpan(tokens[start].Start, to - tokens[start].Start).Contains('?'))
-        {
-            return null;
-        }
-
-        for (var i = start; i < end; i++)
-        {
-            if (roles[i].Has(ThreatRole.Not, out _) || roles[i].Has(ThreatRole.Reported, out _) || roles[i].Has(ThreatRole.Hedge, out _))
-            {
-                return null;
-            }
-        }
-
-        var at = start;
-        while (at < end && (Openers.Contains(roles[at].Word) || Counts.Contains(roles[at].Word)))
-        {
-            at++;
-        }
-
-        // The weapon, perhaps with the word for its blow after it ("thermobaric strike", "ядерный удар").
-        for (var weapon = at; weapon < Math.Min(end, at + 2); weapon++)
-        {
-            if (!roles[weapon].Has(ThreatRole.Weapon, out var length) && !roles[weapon].Has(ThreatRole.Act, out length))
-            {
-                continue;
-            }
-
-            for (var toward = weapon + length; toward < Math.Min(end, weapon + length + 2); toward++)
-            {
-                if (roles[toward].Has(ThreatRole.Object, out _))
-                {
-                    break;
-                }
-
-                if (roles[toward].Has(ThreatRole.Toward, out _))
-                {
-                    for (var target = toward + 1; target < Math.Min(end, toward + 3); target++)
-                    {
-                        if (roles[target].Has(ThreatRole.Target, out var targetLength) && !DescribesAThing(roles, target + targetLength, end))
-                        {
-                            return new Match(default, new Words(weapon, length), new Words(target, targetLength));
-                        }
-                    }
-                }
-            }
-        }
-
-        return null;
-    }
-
-    private static readonly HashSet<string> Determiners = new(StringComparer.Ordinal) { "the", "their", "those", "these", "that", "this" };
-
-    /// <summary>A target right after a verb, past at most a determiner ("level the city", "shell Donetsk").</summary>
-    private static Words? DirectObject(ThreatLexicon.RoleHit[] roles, int at, int end)
-    {
-        if (at < end && Determiners.Contains(roles[at].Word))
-        {
-            at++;
-        }
-
-        return at < end && roles[at].Has(ThreatRole.Target, out var length) && !DescribesAThing(roles, at + length, end) ? new Words(at, length) : null;
-    }
-
-    /// <summary>The target as the subject just before the call ("North Korea should be turned into glass").</summary>
-    private static Words? Subject(ThreatLexicon.RoleHit[] roles, int start, Words call)
-    {
-        for (var i = call.Start - 1; i >= Math.Max(start, call.Start - 3); i--)
-        {
-            if (roles[i].Has(ThreatRole.Object, out _))
-            {
-                return null;
-            }
-
-            if (roles[i].Has(ThreatRole.Target, out var length) && !DescribesAThing(roles, i + length, call.Start))
-            {
-                return new Words(i, length);
-            }
-        }
-
-        return null;
-    }
-
     private static bool IsCyrillic(string word) => word.Length > 0 && word[0] is >= '\u0400' and <= '\u04FF';
-
-    /// <summary>
-    /// A target within reach of the act, not past a thing between them ("destroy the air defence in
-    /// Crimea" aims at the air defence) and not describing a thing that follows it ("Russian refineries").
-    /// </summary>
-    private static Words? TargetNear(ThreatLexicon.RoleHit[] roles, int start, int end, Words act, bool inside)
-    {
-        var actEnd = act.Start + act.Length;
-        if (inside)
-        {
-            for (var i = act.Start; i < actEnd; i++)
-            {
-                if (roles[i].Has(ThreatRole.Target, out var length) && !DescribesAThing(roles, i + length, end))
-                {
-                    return new Words(i, length);
-                }
-            }
-        }
-
-        for (var i = actEnd; i < Math.Min(end, actEnd + TargetReach); i++)
-        {
-            if (roles[i].Has(ThreatRole.Object, out _))
-            {
-                break;
-            }
-
-            if (roles[i].Has(ThreatRole.Target, out var length) && !DescribesAThing(roles, i + length, end))
-            {
-                return new Words(i, length);
-            }
-        }
-
-        for (var i = act.Start - 1; i >= Math.Max(start, act.Start - TargetReach); i--)
-        {
-            if (roles[i].Has(ThreatRole.Object, out _))
-            {
-                break;
-            }
-
-            if (roles[i].Has(ThreatRole.Target, out var length) && !DescribesAThing(roles, i + length, end))
-            {
-                return new Words(i, length);
-            }
-        }
-
-        return null;
-    }
-
-    private static bool DescribesAThing(ThreatLexicon.RoleHit[] roles, int next, int end)
-    {
-        for (var i = next; i < Math.Min(end, next + 3); i++)
-        {
-            if (roles[i].Has(ThreatRole.Object, out _))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
 
     private static TextSpan Span(IReadOnlyList<Token> tokens, Words run)
     {
