@@ -77,6 +77,11 @@ public sealed class ModerationEngine
             phases.Add(new IntimidationPhase(_approvedPatterns));
         }
 
+        if (options.Dehumanization)
+        {
+            phases.Add(new DehumanizationPhase(_approvedPatterns));
+        }
+
         if (options.Links)
         {
             phases.Add(new LinkPhase());

@@ -27,6 +27,7 @@ public sealed class ModerationOptions
     public bool WordLists { get; set; } = true;
     public bool Incitement { get; set; } = true;
     public bool Intimidation { get; set; } = true;
+    public bool Dehumanization { get; set; } = true;
     public bool Links { get; set; } = true;
     public bool Repeats { get; set; } = true;
     public bool History { get; set; } = true;

@@ -15,6 +15,18 @@ public sealed class WordListTests
         Assert.Empty(List.Find(tokens));
     }
 
+    [Theory]
+    [InlineData("Reading these comments is depressing.")]
+    [InlineData("Per DeepState, the village was retaken in August.")]
+    [InlineData("Жидкое топливо для ракет давно не используют.")]
+    [InlineData("The trolleybus depot in Kharkiv was hit.")]
+    public void Find_BuiltInListsOnOrdinaryWords_NoMatchAimedAtAPerson(string text)
+    {
+        var builtIn = new WordList(ModerationEngine.BuiltInListLines());
+
+        Assert.DoesNotContain(builtIn.Find(Text.TextNormalizer.Tokenize(text)), m => m.Entry.Category is Category.Insult or Category.Hate);
+    }
+
     [Fact]
     public void Find_PrefixEntry_MatchesInflections()
     {

@@ -1,0 +1,120 @@
+using Masthead.Moderation.Learning;
+using Masthead.Moderation.Text;
+
+namespace Masthead.Moderation.Phases;
+
+/// <summary>
+/// Finds a people called vermin: a nationality, ethnicity or faith with a dehumanising noun right
+/// after it ("Zionist vermin", "Venezuelans swarmed in like locusts", "русня — скот"). The
+/// classifier knows the slurs it was trained on; a new pairing of a people and an animal, a pest or
+/// a disease shares only this shape with them. Negated ("Russians are not animals"), reported ("the
+/// minister called them animals") or quoted, it does not count.
+/// </summary>
+public sealed class DehumanizationPhase(ApprovedPatterns approved) : IPatternPhase
+{
+    /// <summary>How many words after the people the dehumanising noun may come.</summary>
+    private const int Reach = 3;
+
+    /// <summary>Above the default hate hold: a moderator reads it.</summary>
+    internal const double Score = 0.6;
+
+    /// <summary>People-class words that name no nationality, ethnicity or faith ("civilians were herded like cattle" is reporting).</summary>
+    private static readonly HashSet<string> NotAPeople = new(StringComparer.Ordinal)
+    {
+        "civilians", "civilian", "women", "children", "kids", "babies", "families", "population", "peoples", "nation", "nations", "race",
+        "migrants", "migrant", "immigrants", "immigrant", "refugees", "refugee", "settlers",
+    };
+
+    /// <summary>English names of peoples that are plural without an -s.</summary>
+    private static readonly HashSet<string> PluralAsIs = new(StringComparer.Ordinal)
+    {
+        "chinese", "japanese", "taiwanese", "sudanese", "lebanese", "vietnamese", "burmese", "congolese", "british", "french", "irish", "dutch", "swiss",
+    };
+
+    public string Name => "dehumanization";
+
+    public void Run(PhaseContext context)
+    {
+        if (Detect(context) is { } found && !approved.IsReleased(Name, found.Pattern))
+        {
+            context.Signals.Add(found.Signal);
+        }
+    }
+
+    public string? PatternOf(PhaseContext context) => Detect(context)?.Pattern;
+
+    private (Signal Signal, string Pattern)? Detect(PhaseContext context)
+    {
+        var tokens = context.Tokens;
+        var text = context.Input.Text;
+        var roles = context.ThreatRoles;
+        var blocked = false;
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            if (i > 0 && IsSentenceEnd(text, tokens[i - 1], tokens[i]))
+            {
+                blocked = false;
+            }
+
+            if (roles[i].Has(ThreatRole.Not, out _) || roles[i].Has(ThreatRole.Reported, out _))
+            {
+                blocked = true;
+            }
+
+            if (blocked || !IsPeople(tokens[i].Value))
+            {
+                continue;
+            }
+
+            for (var k = i + 1; k < Math.Min(tokens.Count, i + 1 + Reach); k++)
+            {
+                if (IsSentenceEnd(text, tokens[k - 1], tokens[k]) || roles[k].Has(ThreatRole.Not, out _) || roles[k].Has(ThreatRole.Object, out _))
+                {
+                    break;
+                }
+
+                // An adjective ("Russian", "Zionist") names a people only right before its noun.
+                if (HasClass(tokens[k].Value, "@vermin") && (k == i + 1 || IsPlural(tokens[i].Value)))
+                {
+                    var span = new TextSpan(tokens[i].Start, tokens[k].Start + tokens[k].Length - tokens[i].Start);
+                    if (Quotes.Around(text, new TextSpan(tokens[k].Start, tokens[k].Length)))
+                    {
+                        break;
+                    }
+
+                    var words = text.Substring(span.Start, span.Length);
+                    var signal = Signal.Of(Name, Category.Hate, Score, $"Calls a people vermin: “{words}”.",
+                        new TextSpan(tokens[i].Start, tokens[i].Length), new TextSpan(tokens[k].Start, tokens[k].Length));
+                    return (signal, tokens[i].Value + "|" + tokens[k].Value);
+                }
+            }
+        }
+
+        return null;
+    }
+
+    private static bool IsPeople(string word) => HasClass(word, "@people") && !NotAPeople.Contains(word);
+
+    private static bool IsPlural(string word) =>
+        word.Length > 0 && (word[0] >= '\u0400' || word.EndsWith('s') || PluralAsIs.Contains(word));
+
+    private static bool HasClass(string word, string name)
+    {
+        foreach (var c in WordClasses.Of(word))
+        {
+            if (c == name)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsSentenceEnd(string text, Token before, Token after)
+    {
+        var from = before.Start + before.Length;
+        var to = Math.Min(after.Start, text.Length);
+        return from < to && text.AsSpan(from, to - from).IndexOfAny(".!?;\n") >= 0;
+    }
+}
