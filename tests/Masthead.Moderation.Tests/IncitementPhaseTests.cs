@@ -35,6 +35,8 @@ public sealed class IncitementPhaseTests
     [InlineData("Put every deserter's family on a truck at gunpoint.")]
     [InlineData("Poison the reservoir in Donetsk and be done with it.")]
     [InlineData("May God rain fire on the settlers and their children.")]
+    [InlineData("Why hasn't anyone dropped a bunker buster on that editor's house?")]
+    [InlineData("If they fire one more rocket, gas Beirut.")]
     public void Run_CallForViolence_SignalsAThreat(string text)
     {
         var signal = Run(text);
