@@ -128,7 +128,7 @@ public sealed class ModerationEngine
 
             var input = new CommentInput(e.Text, e.Author, AuthorUrl: e.Url);
             var tokens = TextNormalizer.Tokenize(e.Text);
-            prepared.Add((Features.Extract(Quotes.Unquoted(e.Text, tokens)), category is { } c ? new HashSet<Category> { c } : new HashSet<Category>()));
+            prepared.Add((Features.Extract(Quotes.Of(e.Text, tokens).Unquoted(tokens)), category is { } c ? new HashSet<Category> { c } : new HashSet<Category>()));
             spam.Learn(SpamFilterPhase.TokensOf(input, tokens, LinkFinder.Find(e.Text)), category == Category.Spam);
         }
 
@@ -166,22 +166,32 @@ public sealed class ModerationEngine
     }
 
     /// <summary>
-    /// Learns from a moderator's decision so that the next similar comment is handled the same way.
-    /// <paramref name="category"/> says what a rejected comment was (insult, hate, threat).
+    /// Counts a moderator's approval for, or a rejection against, the patterns the rule phases flag
+    /// in the comment. Like judging, it never throws for a reader's text: a phase that fails here
+    /// leaves its patterns as they were.
     /// </summary>
-    /// <summary>Counts a moderator's approval for, or a rejection against, the patterns the rule phases flag in the comment.</summary>
     private void LearnPatterns(PhaseContext context, ModerationAction decision)
     {
         foreach (var phase in Volatile.Read(ref _setup).Phases.OfType<IPatternPhase>())
         {
-            if (phase.PatternOf(context) is not { } pattern)
+            string? pattern;
+            try
+            {
+                pattern = phase.PatternOf(context);
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                continue;
+            }
+
+            if (pattern is null)
             {
                 continue;
             }
 
             if (decision == ModerationAction.Approve)
             {
-                _approvedPatterns.Approved(phase.Name, pattern);
+                _approvedPatterns.Approved(phase.Name, pattern, context.Input.Text);
             }
             else
             {
@@ -190,11 +200,15 @@ public sealed class ModerationEngine
         }
     }
 
+    /// <summary>
+    /// Learns from a moderator's decision so that the next similar comment is handled the same way.
+    /// <paramref name="category"/> says what a rejected comment was (insult, hate, threat).
+    /// </summary>
     public void Learn(CommentInput input, ModerationAction decision, Category? category = null)
     {
         input = input with { Text = input.Text ?? "" };
         var tokens = TextNormalizer.Tokenize(input.Text);
-        var features = Features.Extract(Quotes.Unquoted(input.Text, tokens));
+        var features = Features.Extract(Quotes.Of(input.Text, tokens).Unquoted(tokens));
         var links = LinkFinder.Find(input.Text);
         var spamTokens = SpamFilterPhase.TokensOf(input, tokens, links).ToList();
         LearnPatterns(new PhaseContext(input, tokens, links, Options), decision);

@@ -37,6 +37,9 @@ public sealed class IncitementPhaseTests
     [InlineData("May God rain fire on the settlers and their children.")]
     [InlineData("Why hasn't anyone dropped a bunker buster on that editor's house?")]
     [InlineData("If they fire one more rocket, gas Beirut.")]
+    [InlineData("I say nuke Moscow.")]
+    [InlineData("Why not nuke Moscow and be done?")]
+    [InlineData("Forget \"peace talks\". Nuke Moscow, \"problem solved\".")]
     public void Run_CallForViolence_SignalsAThreat(string text)
     {
         var signal = Run(text);
@@ -73,6 +76,7 @@ public sealed class IncitementPhaseTests
     [InlineData("The 'flatten Gaza' crowd never signs up themselves.")]
     [InlineData("Sure, let's buy more gas from Azerbaijan instead.")]
     [InlineData("Russia poisoned Navalny and nobody was punished.")]
+    [InlineData("They should nuke London, Medvedev says.")]
     [InlineData("The old playbook: flatten the city, install a strongman, call it peace.")]
     [InlineData("We need to level the playing field with Russia on energy.")]
     public void Run_AnalysisReportingOrNegation_NoSignal(string text)

@@ -15,7 +15,7 @@ public sealed class ClassifierPhase(TextClassifier classifier) : IModerationPhas
             return;
         }
 
-        var whole = classifier.Predict(Features.Extract(Quotes.Unquoted(context.Input.Text, context.Tokens)));
+        var whole = classifier.Predict(Features.Extract(context.Quotes.Unquoted(context.Tokens)));
         var probabilities = (double[])whole.Clone();
 
         // One hateful sentence in a long, otherwise reasonable comment is still hateful: each
@@ -27,7 +27,7 @@ public sealed class ClassifierPhase(TextClassifier classifier) : IModerationPhas
         {
             // Quoted words are someone else's, most often quoted to condemn them: a sentence is read
             // alone without them.
-            var sentence = written.Where(t => !Quotes.Around(context.Input.Text, new TextSpan(t.Start, t.Length))).ToList();
+            var sentence = written.Where(t => !context.Quotes.Contain(new TextSpan(t.Start, t.Length))).ToList();
             if (sentence.Count < MinSentenceWords)
             {
                 continue;

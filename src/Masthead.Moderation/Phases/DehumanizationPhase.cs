@@ -10,7 +10,7 @@ namespace Masthead.Moderation.Phases;
 /// a disease shares only this shape with them. Negated ("Russians are not animals"), reported ("the
 /// minister called them animals") or quoted, it does not count.
 /// </summary>
-public sealed class DehumanizationPhase(ApprovedPatterns approved) : IPatternPhase
+public sealed class DehumanizationPhase(ApprovedPatterns approved) : PatternPhase(approved)
 {
     /// <summary>How many words after the people the dehumanising noun may come.</summary>
     private const int Reach = 3;
@@ -31,66 +31,95 @@ public sealed class DehumanizationPhase(ApprovedPatterns approved) : IPatternPha
         "chinese", "japanese", "taiwanese", "sudanese", "lebanese", "vietnamese", "burmese", "congolese", "british", "french", "irish", "dutch", "swiss",
     };
 
-    public string Name => "dehumanization";
+    public override string Name => "dehumanization";
 
-    public void Run(PhaseContext context)
-    {
-        if (Detect(context) is { } found && !approved.IsReleased(Name, found.Pattern))
-        {
-            context.Signals.Add(found.Signal);
-        }
-    }
-
-    public string? PatternOf(PhaseContext context) => Detect(context)?.Pattern;
-
-    private (Signal Signal, string Pattern)? Detect(PhaseContext context)
+    protected override (Signal Signal, string Pattern)? Detect(PhaseContext context, Func<string, bool> skip)
     {
         var tokens = context.Tokens;
         var text = context.Input.Text;
         var roles = context.ThreatRoles;
-        var blocked = false;
-        for (var i = 0; i < tokens.Count; i++)
+        var sentence = 0;
+        while (sentence < tokens.Count)
         {
-            if (i > 0 && IsSentenceEnd(text, tokens[i - 1], tokens[i]))
+            var end = sentence + 1;
+            while (end < tokens.Count && !IsSentenceEnd(text, tokens[end - 1], tokens[end]))
             {
-                blocked = false;
+                end++;
             }
 
-            if (roles[i].Has(ThreatRole.Not, out _) || roles[i].Has(ThreatRole.Reported, out _))
+            if (Find(context, roles, sentence, end, skip) is { } found)
             {
-                blocked = true;
+                return found;
             }
 
-            if (blocked || !IsPeople(tokens[i].Value))
+            sentence = end;
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// In one sentence: nothing reported anywhere in it ("Gazans are animals, the minister said"),
+    /// and no negation just before the people ("not Russians", "no Afghans are").
+    /// </summary>
+    private (Signal Signal, string Pattern)? Find(PhaseContext context, ThreatLexicon.RoleHit[] roles, int start, int end, Func<string, bool> skip)
+    {
+        var tokens = context.Tokens;
+        for (var i = start; i < end; i++)
+        {
+            if (roles[i].Has(ThreatRole.Reported, out _))
+            {
+                return null;
+            }
+        }
+
+        for (var i = start; i < end; i++)
+        {
+            if (!IsPeople(tokens[i].Value) || NegatedBefore(roles, start, i))
             {
                 continue;
             }
 
-            for (var k = i + 1; k < Math.Min(tokens.Count, i + 1 + Reach); k++)
+            for (var k = i + 1; k < Math.Min(end, i + 1 + Reach); k++)
             {
-                if (IsSentenceEnd(text, tokens[k - 1], tokens[k]) || roles[k].Has(ThreatRole.Not, out _) || roles[k].Has(ThreatRole.Object, out _))
+                if (roles[k].Has(ThreatRole.Not, out _) || roles[k].Has(ThreatRole.Object, out _))
                 {
                     break;
                 }
 
                 // An adjective ("Russian", "Zionist") names a people only right before its noun.
-                if (HasClass(tokens[k].Value, "@vermin") && (k == i + 1 || IsPlural(tokens[i].Value)))
+                if (!HasClass(tokens[k].Value, "@vermin") || (k != i + 1 && !IsPlural(tokens[i].Value)))
                 {
-                    var span = new TextSpan(tokens[i].Start, tokens[k].Start + tokens[k].Length - tokens[i].Start);
-                    if (Quotes.Around(text, new TextSpan(tokens[k].Start, tokens[k].Length)))
-                    {
-                        break;
-                    }
-
-                    var words = text.Substring(span.Start, span.Length);
-                    var signal = Signal.Of(Name, Category.Hate, Score, $"Calls a people vermin: “{words}”.",
-                        new TextSpan(tokens[i].Start, tokens[i].Length), new TextSpan(tokens[k].Start, tokens[k].Length));
-                    return (signal, tokens[i].Value + "|" + tokens[k].Value);
+                    continue;
                 }
+
+                var pattern = tokens[i].Value + "|" + tokens[k].Value;
+                if (context.Quotes.Contain(new TextSpan(tokens[k].Start, tokens[k].Length)) || skip(pattern))
+                {
+                    break;
+                }
+
+                var words = Excerpt.Of(context.Input.Text, tokens[i].Start, tokens[k].Start + tokens[k].Length);
+                var signal = Signal.Of(Name, Category.Hate, Score, $"Calls a people vermin: “{words}”.",
+                    new TextSpan(tokens[i].Start, tokens[i].Length), new TextSpan(tokens[k].Start, tokens[k].Length));
+                return (signal, pattern);
             }
         }
 
         return null;
+    }
+
+    private static bool NegatedBefore(ThreatLexicon.RoleHit[] roles, int start, int at)
+    {
+        for (var k = Math.Max(start, at - 2); k < at; k++)
+        {
+            if (roles[k].Has(ThreatRole.Not, out _))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool IsPeople(string word) => HasClass(word, "@people") && !NotAPeople.Contains(word);

@@ -11,7 +11,7 @@ public sealed partial class IncitementPhase
     /// <summary>Words that count a weapon before it ("one Sarmat on London").</summary>
     private static readonly HashSet<string> Counts = new(StringComparer.Ordinal)
     {
-        "a", "an", "one", "two", "three", "few", "couple", "single", "more", "один", "одна", "одну", "одной", "пару", "ещё", "еще", "одна", "одну", "ще", "кілька", "несколько",
+        "a", "an", "one", "two", "three", "few", "couple", "single", "more", "один", "одна", "одну", "одной", "пару", "ещё", "еще", "ще", "кілька", "несколько",
     };
 
     /// <summary>
@@ -37,12 +37,13 @@ public sealed partial class IncitementPhase
         }
 
         var at = start;
-        while (at < end && (Openers.Contains(roles[at].Word) || Counts.Contains(roles[at].Word)))
+        while (at < end && (LeadIns.Contains(roles[at].Word) || Counts.Contains(roles[at].Word)))
         {
             at++;
         }
 
-        // The weapon, perhaps with the word for its blow after it ("thermobaric strike", "ядерный удар").
+        // The weapon as the first or second word after any count ("one thermobaric strike on", "ядерный удар по"): the
+        // word for its blow may stand between it and the word that aims it.
         for (var weapon = at; weapon < Math.Min(end, at + 2); weapon++)
         {
             if (!roles[weapon].Has(ThreatRole.Weapon, out var length) && !roles[weapon].Has(ThreatRole.Act, out length))

@@ -10,32 +10,24 @@ namespace Masthead.Moderation.Phases;
 /// analysis ("Ukraine should destroy the bridges in Crimea"), as reporting ("Medvedev says they should
 /// nuke London"), negated ("no one should die for this") or quoted do not match.
 /// </summary>
-public sealed partial class IncitementPhase(ApprovedPatterns approved) : IPatternPhase
+public sealed partial class IncitementPhase(ApprovedPatterns approved) : PatternPhase(approved)
 {
-    /// <summary>How far an act may follow its call or order, and how far its target may be from it, in words.</summary>
+    /// <summary>How far an act may follow its call or order, in words.</summary>
     private const int CallReach = 10;
+
+    /// <summary>How far a target may stand from its act, in words.</summary>
     private const int TargetReach = 5;
 
     /// <summary>Words a speaker puts before an order without changing it ("just nuke them").</summary>
-    private static readonly HashSet<string> Openers = new(StringComparer.Ordinal)
+    private static readonly HashSet<string> LeadIns = new(StringComparer.Ordinal)
     {
         "just", "so", "then", "now", "simply", "lol", "ok", "okay", "and", "yes", "honestly", "seriously", "please",
         "fine", "really", "well", "oh", "frankly", "guys", "folks", "ну", "просто", "так", "вот", "да", "та", "ось", "і", "и",
     };
 
-    public string Name => "incitement";
+    public override string Name => "incitement";
 
-    public void Run(PhaseContext context)
-    {
-        if (Detect(context) is { } found && !approved.IsReleased(Name, found.Pattern))
-        {
-            context.Signals.Add(found.Signal);
-        }
-    }
-
-    public string? PatternOf(PhaseContext context) => Detect(context)?.Pattern;
-
-    private (Signal Signal, string Pattern)? Detect(PhaseContext context)
+    protected override (Signal Signal, string Pattern)? Detect(PhaseContext context, Func<string, bool> skip)
     {
         var tokens = context.Tokens;
         if (tokens.Count == 0)
@@ -44,25 +36,50 @@ public sealed partial class IncitementPhase(ApprovedPatterns approved) : IPatter
         }
 
         var text = context.Input.Text;
-        var roles = context.ThreatRoles;
+        var roles = WithoutQuotedWords(context);
         var clauses = ClauseStarts(text, tokens);
         foreach (var (start, end) in Sentences(text, tokens))
         {
-            if ((Find(roles, clauses, start, end) ?? Slogan(roles, start, end, text, tokens)) is { } found && !Quotes.Around(text, Span(tokens, found.Act)))
+            if ((Find(roles, clauses, start, end) ?? Slogan(roles, start, end, text, tokens)) is not { } found)
             {
-                var spans = new[] { found.Call, found.Act, found.Target }
-                    .Where(r => r.Length > 0)
-                    .Select(r => Span(tokens, r))
-                    .Distinct()
-                    .OrderBy(s => s.Start)
-                    .ToArray();
-                var quote = text.Substring(spans[0].Start, spans[^1].End - spans[0].Start);
-                var pattern = Joined(tokens, found.Act) + "|" + Joined(tokens, found.Target);
-                return (Signal.Of(Name, Category.Threat, Score, $"Calls for violence: “{Shorten(quote)}”.", spans), pattern);
+                continue;
             }
+
+            var pattern = Joined(tokens, found.Act) + "|" + Joined(tokens, found.Target);
+            if (skip(pattern))
+            {
+                continue;
+            }
+
+            var spans = new[] { found.Call, found.Act, found.Target }
+                .Where(r => r.Length > 0)
+                .Select(r => Span(tokens, r))
+                .Distinct()
+                .OrderBy(s => s.Start)
+                .ToArray();
+            var quote = Excerpt.Of(text, spans[0].Start, spans.Max(s => s.End));
+            return (Signal.Of(Name, Category.Threat, Score, $"Calls for violence: “{quote}”.", spans), pattern);
         }
 
         return null;
+    }
+
+    /// <summary>The words' roles, with quoted words playing none: a call in quotation marks is being reported.</summary>
+    private static ThreatLexicon.RoleHit[] WithoutQuotedWords(PhaseContext context)
+    {
+        var roles = context.ThreatRoles;
+        ThreatLexicon.RoleHit[]? copy = null;
+        for (var i = 0; i < roles.Length; i++)
+        {
+            var token = context.Tokens[i];
+            if (context.Quotes.Contain(new TextSpan(token.Start, token.Length)))
+            {
+                copy ??= (ThreatLexicon.RoleHit[])roles.Clone();
+                copy[i] = new ThreatLexicon.RoleHit(token.Value, ThreatRole.None, []);
+            }
+        }
+
+        return copy ?? roles;
     }
 
     private static string Joined(IReadOnlyList<Token> tokens, Words run) =>
@@ -77,11 +94,16 @@ public sealed partial class IncitementPhase(ApprovedPatterns approved) : IPatter
 
     private static Match? Find(ThreatLexicon.RoleHit[] roles, bool[] clauses, int start, int end)
     {
+        if (ReportedIn(roles, start, end))
+        {
+            return null;
+        }
+
         var call = (Words?)null;
-        var reported = false;
         var lastNot = -10;
+        var spoken = false;
         var first = start;
-        while (first < end && Openers.Contains(roles[first].Word))
+        while (first < end && LeadIns.Contains(roles[first].Word))
         {
             first++;
         }
@@ -90,10 +112,20 @@ public sealed partial class IncitementPhase(ApprovedPatterns approved) : IPatter
         for (var i = start; i < end; i++)
         {
             var hit = roles[i];
-            if (hit.Has(ThreatRole.Reported, out _))
+
+            // A call is read before its own words' other roles: "why not", "no mercy", "I say".
+            // "No one should", "nobody needs to": a negation just before a call turns it around.
+            if (!spoken && i - lastNot > 2 && hit.Has(ThreatRole.Call, out var callLength))
             {
-                // Someone else's call is news, before or after the words that report it.
-                reported = true;
+                call = new Words(i, callLength);
+                i += callLength - 1;
+                continue;
+            }
+
+            if (hit.Has(ThreatRole.Speaker, out _))
+            {
+                // Someone else is speaking from here on ("Anyone who cheers this should read ...").
+                spoken = true;
                 call = null;
                 continue;
             }
@@ -105,13 +137,8 @@ public sealed partial class IncitementPhase(ApprovedPatterns approved) : IPatter
                 continue;
             }
 
-            // "No one should", "nobody needs to": a negation just before a call turns it around too.
-            var free = !reported && i - lastNot > 2;
-            if (free && hit.Has(ThreatRole.Call, out var callLength))
-            {
-                call = new Words(i, callLength);
-            }
-            else if (free && hit.Has(ThreatRole.Order, out var orderLength) && (i == first || IsCyrillic(hit.Word) || (conditional && clauses[i])))
+            var free = !spoken && i - lastNot > 2;
+            if (free && hit.Has(ThreatRole.Order, out var orderLength) && (i == first || IsCyrillic(hit.Word) || (conditional && clauses[i])))
             {
                 // An English order opens its sentence, or a clause after a condition ("If they cross
                 // the line, level Tallinn"); any other clause may describe ("the playbook: flatten
@@ -161,6 +188,28 @@ public sealed partial class IncitementPhase(ApprovedPatterns approved) : IPatter
         return null;
     }
 
+    /// <summary>
+    /// Whether someone else's words are being reported anywhere in the sentence, before the call or
+    /// after it ("They should nuke London, Medvedev says"). The words of a call phrase do not count
+    /// ("I say nuke them").
+    /// </summary>
+    private static bool ReportedIn(ThreatLexicon.RoleHit[] roles, int start, int end)
+    {
+        for (var i = start; i < end; i++)
+        {
+            if (roles[i].Has(ThreatRole.Call, out var length))
+            {
+                i += length - 1;
+            }
+            else if (roles[i].Has(ThreatRole.Reported, out _))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private static bool IsCyrillic(string word) => word.Length > 0 && word[0] is >= '\u0400' and <= '\u04FF';
 
     private static TextSpan Span(IReadOnlyList<Token> tokens, Words run)
@@ -169,8 +218,6 @@ public sealed partial class IncitementPhase(ApprovedPatterns approved) : IPatter
         var last = tokens[run.Start + run.Length - 1];
         return new TextSpan(first.Start, last.Start + last.Length - first.Start);
     }
-
-    private static string Shorten(string quote) => quote.Length <= 80 ? quote : string.Concat(quote.AsSpan(0, 77), "…");
 
     /// <summary>Per token, whether a comma, colon or dash stands before it: where a clause may start.</summary>
     private static bool[] ClauseStarts(string text, IReadOnlyList<Token> tokens)

@@ -8,7 +8,7 @@ namespace Masthead.Moderation.Phases;
 /// if"). Such threats rarely contain a violent word, so neither the word lists nor the classifier's
 /// words see them; the pairing does. Either half alone is ordinary talk.
 /// </summary>
-public sealed class IntimidationPhase(ApprovedPatterns approved) : IPatternPhase
+public sealed class IntimidationPhase(ApprovedPatterns approved) : PatternPhase(approved)
 {
     /// <summary>How many words apart the private detail and the menace may be.</summary>
     private const int Reach = 15;
@@ -16,65 +16,63 @@ public sealed class IntimidationPhase(ApprovedPatterns approved) : IPatternPhase
     /// <summary>Above the default threat hold: a moderator reads it; the pairing alone never rejects.</summary>
     internal const double Score = 0.6;
 
-    public string Name => "intimidation";
+    public override string Name => "intimidation";
 
-    public void Run(PhaseContext context)
+    protected override (Signal Signal, string Pattern)? Detect(PhaseContext context, Func<string, bool> skip)
     {
-        if (Detect(context) is { } found && !approved.IsReleased(Name, found.Pattern))
+        var personal = Find(context, ThreatRole.Personal);
+        var menace = Find(context, ThreatRole.Menace);
+        var from = 0;
+        foreach (var p in personal)
         {
-            context.Signals.Add(found.Signal);
-        }
-    }
-
-    public string? PatternOf(PhaseContext context) => Detect(context)?.Pattern;
-
-    private (Signal Signal, string Pattern)? Detect(PhaseContext context)
-    {
-        var tokens = context.Tokens;
-        if (tokens.Count == 0)
-        {
-            return null;
-        }
-
-        var text = context.Input.Text;
-        var roles = context.ThreatRoles;
-        var personal = Find(roles, tokens, text, ThreatRole.Personal);
-        var menace = Find(roles, tokens, text, ThreatRole.Menace);
-        foreach (var (p, pSpan) in personal)
-        {
-            foreach (var (m, mSpan) in menace)
+            // Both lists are in text order: menaces too far before this detail are too far for the next one.
+            while (from < menace.Count && menace[from].Last < p.First - Reach)
             {
-                if (Math.Abs(p - m) <= Reach && pSpan != mSpan)
+                from++;
+            }
+
+            for (var k = from; k < menace.Count && menace[k].First <= p.Last + Reach; k++)
+            {
+                var m = menace[k];
+                var overlap = m.First <= p.Last && p.First <= m.Last;
+                var pattern = p.Words + "|" + m.Words;
+                if (overlap || skip(pattern))
                 {
-                    var spans = new[] { pSpan, mSpan }.OrderBy(s => s.Start).ToArray();
-                    var signal = Signal.Of(Name, Category.Threat, Score,
-                        $"Names someone's private life beside a menace: “{Quote(text, pSpan)}”, “{Quote(text, mSpan)}”.", spans);
-                    return (signal, Quote(text, pSpan).ToLowerInvariant() + "|" + Quote(text, mSpan).ToLowerInvariant());
+                    continue;
                 }
+
+                var text = context.Input.Text;
+                var spans = new[] { p.Span, m.Span }.OrderBy(s => s.Start).ToArray();
+                var signal = Signal.Of(Name, Category.Threat, Score,
+                    $"Names someone's private life beside a menace: “{Excerpt.Of(text, p.Span.Start, p.Span.End)}”, “{Excerpt.Of(text, m.Span.Start, m.Span.End)}”.", spans);
+                return (signal, pattern);
             }
         }
 
         return null;
     }
 
-    private static List<(int Index, TextSpan Span)> Find(ThreatLexicon.RoleHit[] roles, IReadOnlyList<Token> tokens, string text, ThreatRole role)
+    private readonly record struct Hit(int First, int Last, TextSpan Span, string Words);
+
+    /// <summary>The unquoted phrases of one role, in text order, with the words they cover.</summary>
+    private static List<Hit> Find(PhaseContext context, ThreatRole role)
     {
-        var found = new List<(int, TextSpan)>();
+        var tokens = context.Tokens;
+        var roles = context.ThreatRoles;
+        var found = new List<Hit>();
         for (var i = 0; i < roles.Length; i++)
         {
             if (roles[i].Has(role, out var length))
             {
-                var last = tokens[i + length - 1];
-                var span = new TextSpan(tokens[i].Start, last.Start + last.Length - tokens[i].Start);
-                if (!Quotes.Around(text, span))
+                var last = i + length - 1;
+                var span = new TextSpan(tokens[i].Start, tokens[last].Start + tokens[last].Length - tokens[i].Start);
+                if (!context.Quotes.Contain(span))
                 {
-                    found.Add((i, span));
+                    found.Add(new Hit(i, last, span, string.Join(' ', Enumerable.Range(i, length).Select(k => tokens[k].Value))));
                 }
             }
         }
 
         return found;
     }
-
-    private static string Quote(string text, TextSpan span) => text.Substring(span.Start, span.Length);
 }

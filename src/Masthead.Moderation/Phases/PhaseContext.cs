@@ -25,6 +25,11 @@ public sealed class PhaseContext(CommentInput input, IReadOnlyList<Token> tokens
     public ThreatLexicon.RoleHit[] ThreatRoles => _threatRoles ??= ThreatLexicon.Default.Roles(Tokens);
 
     private ThreatLexicon.RoleHit[]? _threatRoles;
+
+    /// <summary>The comment's quoted stretches, paired once for every phase that asks.</summary>
+    public Quotes Quotes => _quotes ??= Quotes.Of(Input.Text, Tokens);
+
+    private Quotes? _quotes;
 }
 
 /// <summary>A link found in the text, with its host and where it is.</summary>

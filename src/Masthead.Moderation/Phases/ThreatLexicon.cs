@@ -25,6 +25,7 @@ public enum ThreatRole
     OrderAct = 16384,
     Condition = 32768,
     Weapon = 65536,
+    Speaker = 131072,
 }
 
 /// <summary>The words and phrases of <c>threats.txt</c>, and the roles they give each word of a comment.</summary>
@@ -39,12 +40,14 @@ public sealed class ThreatLexicon
 
         public bool Has(ThreatRole role, out int length)
         {
+            System.Diagnostics.Debug.Assert(System.Numerics.BitOperations.IsPow2((uint)role), "Ask about one role at a time.");
             length = (roles & role) != 0 ? lengths[System.Numerics.BitOperations.Log2((uint)role)] : 0;
             return length > 0;
         }
     }
 
-    private static readonly int RoleCount = Enum.GetValues<ThreatRole>().Length - 1;
+    /// <summary>One slot per bit a role can have: every role is a single bit of an int.</summary>
+    private const int RoleCount = 32;
 
     private static readonly Dictionary<string, ThreatRole> RoleNames = new(StringComparer.Ordinal)
     {
@@ -60,6 +63,7 @@ public sealed class ThreatLexicon
         ["order-act"] = ThreatRole.OrderAct,
         ["condition"] = ThreatRole.Condition,
         ["weapon"] = ThreatRole.Weapon,
+        ["speaker"] = ThreatRole.Speaker,
         ["act"] = ThreatRole.Act,
         ["target"] = ThreatRole.Target,
         ["object"] = ThreatRole.Object,

@@ -16,7 +16,7 @@ public sealed class WordListPhase(WordList list) : IModerationPhase
         "ты", "тебя", "тебе", "твой", "твоя", "вы", "вас", "вам", "автор", "автора", "выше", "комментатор",
         "ти", "тебе", "твій", "твоя", "ви", "вас", "вам", "вище", "коментатор",
         "du", "dich", "dir", "dein", "deine", "sie", "autor",
-        "tú", "tu", "eres", "te", "ti", "usted", "vous", "toi", "auteur",
+        "tu", "eres", "te", "ti", "usted", "vous", "toi", "auteur",
     };
 
     public string Name => "word-lists";
@@ -26,14 +26,14 @@ public sealed class WordListPhase(WordList list) : IModerationPhase
         var text = context.Input.Text;
         foreach (var (entry, span) in list.Find(context.Tokens))
         {
-            if (entry.Banned && !Quotes.Around(text, span))
+            if (entry.Banned && !context.Quotes.Contain(span))
             {
                 context.Directives.Add(new Directive(Name, ModerationAction.Reject, $"Banned phrase “{entry.Text}”."));
                 context.Signals.Add(Signal.Of(Name, entry.Category, 1, $"Banned phrase “{entry.Text}”.", span));
                 continue;
             }
 
-            var quoted = Quotes.Around(text, span);
+            var quoted = context.Quotes.Contain(span);
             // Quoted, even a banned phrase is most likely being reported, so it is weighed, not rejected.
             var score = entry.Category switch
             {
