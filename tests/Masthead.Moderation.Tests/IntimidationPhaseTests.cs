@@ -18,6 +18,7 @@ public sealed class IntimidationPhaseTests
     [InlineData("Took me five minutes to find your home address. See you soon.")]
     [InlineData("Автор, мы знаем, где вы живёте.")]
     [InlineData("Ми знаємо, де твоя редакція.")]
+    [InlineData("I have your username and your profile photo. Sleep well.")]
     public void Run_PrivateLifeBesideAMenace_SignalsAThreat(string text)
     {
         var signal = Run(text);
@@ -34,6 +35,7 @@ public sealed class IntimidationPhaseTests
     [InlineData("We know the numbers are incomplete; the article says so.")]
     [InlineData("Be careful with casualty figures from either ministry.")]
     [InlineData("He wrote \"we know where you live\" under her article. He should be banned.")]
+    [InlineData("Enjoy your family time this weekend!")]
     public void Run_EitherHalfAloneOrQuoted_NoSignal(string text)
     {
         Assert.Null(Run(text));

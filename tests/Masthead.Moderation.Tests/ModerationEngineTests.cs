@@ -51,6 +51,24 @@ public sealed class ModerationEngineTests
         Assert.Equal(ModerationAction.Approve, result.Action);
     }
 
+    [Theory]
+    [InlineData("Moron. Read the article before posting.")]
+    [InlineData("Was für ein Vollidiot. Lies doch erstmal den Artikel, bevor du hier schreibst.")]
+    public void Moderate_InsultThatIsItsWholeSentence_HeldAsAimed(string text)
+    {
+        var result = Engine.Moderate(new CommentInput(text));
+
+        Assert.Contains(result.Signals, s => s.Phase == "word-lists" && s.Category == Category.Insult && s.Score >= 0.75);
+    }
+
+    [Fact]
+    public void Moderate_InsultWordAboutAPolicyInALongSentence_NotAimed()
+    {
+        var result = Engine.Moderate(new CommentInput("Calling the sanctions policy stupid misses how long the exemptions took to negotiate."));
+
+        Assert.DoesNotContain(result.Signals, s => s.Phase == "word-lists" && s.Score >= 0.75);
+    }
+
     [Fact]
     public void Moderate_OneHatefulSentenceInALongReasonableComment_NotApproved()
     {

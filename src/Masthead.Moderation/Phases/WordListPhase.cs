@@ -64,6 +64,34 @@ public sealed class WordListPhase(WordList list) : IModerationPhase
             }
         }
 
-        return context.Input.Text.TrimStart().StartsWith('@');
+        return context.Input.Text.TrimStart().StartsWith('@') || AloneInItsSentence(context, at);
     }
+
+    /// <summary>
+    /// An insult that is nearly its whole sentence ("Moron.", "Was für ein Vollidiot!") is said to
+    /// the reader addressed, not about a policy.
+    /// </summary>
+    private static bool AloneInItsSentence(PhaseContext context, int at)
+    {
+        var text = context.Input.Text;
+        var tokens = context.Tokens;
+        bool EndsBefore(int k) => k <= 0 || k >= tokens.Count
+            || text.AsSpan(tokens[k - 1].Start + tokens[k - 1].Length, Math.Max(0, Math.Min(tokens[k].Start, text.Length) - (tokens[k - 1].Start + tokens[k - 1].Length))).IndexOfAny(".!?\n") >= 0;
+        var start = at;
+        while (start > 0 && !EndsBefore(start))
+        {
+            start--;
+        }
+
+        var end = at + 1;
+        while (end < tokens.Count && !EndsBefore(end))
+        {
+            end++;
+        }
+
+        return end - start <= ShortSentence;
+    }
+
+    /// <summary>Words in a sentence short enough that an insult in it can only be aimed at someone.</summary>
+    private const int ShortSentence = 4;
 }
