@@ -77,6 +77,8 @@ public sealed class IncitementPhaseTests
     [InlineData("Sure, let's buy more gas from Azerbaijan instead.")]
     [InlineData("Russia poisoned Navalny and nobody was punished.")]
     [InlineData("They should nuke London, Medvedev says.")]
+    [InlineData("Треба бити по аеродромах у Криму, поки там стоять літаки.")]
+    [InlineData("Надо бить по складам и аэродромам в Крыму, а не по городам.")]
     [InlineData("The old playbook: flatten the city, install a strongman, call it peace.")]
     [InlineData("We need to level the playing field with Russia on energy.")]
     public void Run_AnalysisReportingOrNegation_NoSignal(string text)
