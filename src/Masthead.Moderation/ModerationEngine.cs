@@ -208,10 +208,11 @@ public sealed class ModerationEngine
     {
         input = input with { Text = input.Text ?? "" };
         var tokens = TextNormalizer.Tokenize(input.Text);
-        var features = Features.Extract(Quotes.Of(input.Text, tokens).Unquoted(tokens));
         var links = LinkFinder.Find(input.Text);
+        var context = new PhaseContext(input, tokens, links, Options);
+        var features = Features.Extract(context.Quotes.Unquoted(tokens));
         var spamTokens = SpamFilterPhase.TokensOf(input, tokens, links).ToList();
-        LearnPatterns(new PhaseContext(input, tokens, links, Options), decision);
+        LearnPatterns(context, decision);
         switch (decision)
         {
             case ModerationAction.Approve:

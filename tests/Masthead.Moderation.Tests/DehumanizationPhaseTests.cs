@@ -1,16 +1,10 @@
 using Masthead.Moderation.Phases;
-using Masthead.Moderation.Text;
 
 namespace Masthead.Moderation.Tests;
 
 public sealed class DehumanizationPhaseTests
 {
-    private static Signal? Run(string text)
-    {
-        var context = new PhaseContext(new CommentInput(text, "Reader"), TextNormalizer.Tokenize(text), [], new ModerationOptions());
-        new DehumanizationPhase(new ApprovedPatterns()).Run(context);
-        return context.Signals.SingleOrDefault();
-    }
+    private static Signal? Run(string text) => PhaseRun.SignalOf(new DehumanizationPhase(new ApprovedPatterns()), text);
 
     [Theory]
     [InlineData("Serbian rats, all of them.")]

@@ -1,16 +1,10 @@
 using Masthead.Moderation.Phases;
-using Masthead.Moderation.Text;
 
 namespace Masthead.Moderation.Tests;
 
 public sealed class IncitementPhaseTests
 {
-    private static Signal? Run(string text)
-    {
-        var context = new PhaseContext(new CommentInput(text, "Reader"), TextNormalizer.Tokenize(text), [], new ModerationOptions());
-        new IncitementPhase(new ApprovedPatterns()).Run(context);
-        return context.Signals.SingleOrDefault();
-    }
+    private static Signal? Run(string text) => PhaseRun.SignalOf(new IncitementPhase(new ApprovedPatterns()), text);
 
     [Theory]
     [InlineData("Nuke Moscow.")]

@@ -1,16 +1,10 @@
 using Masthead.Moderation.Phases;
-using Masthead.Moderation.Text;
 
 namespace Masthead.Moderation.Tests;
 
 public sealed class IntimidationPhaseTests
 {
-    private static Signal? Run(string text)
-    {
-        var context = new PhaseContext(new CommentInput(text, "Reader"), TextNormalizer.Tokenize(text), [], new ModerationOptions());
-        new IntimidationPhase(new ApprovedPatterns()).Run(context);
-        return context.Signals.SingleOrDefault();
-    }
+    private static Signal? Run(string text) => PhaseRun.SignalOf(new IntimidationPhase(new ApprovedPatterns()), text);
 
     [Theory]
     [InlineData("We know where you work. Say hello to your colleagues for us.")]

@@ -23,7 +23,7 @@ public sealed class ClassifierPhase(TextClassifier classifier) : IModerationPhas
         // a category the whole comment already hints at, or one the sentence's own words mark
         // (vermin for hate, killing for threats): read alone, "Hezbollah is weakened, not finished"
         // loses the analysis around it and reads as hate.
-        foreach (var written in Sentences(context.Input.Text, context.Tokens))
+        foreach (var written in Sentences(context.Sentences, context.Tokens))
         {
             // Quoted words are someone else's, most often quoted to condemn them: a sentence is read
             // alone without them.
@@ -91,27 +91,15 @@ public sealed class ClassifierPhase(TextClassifier classifier) : IModerationPhas
     private static readonly string[] ThreatMarks = ["@killing", "@mass-weapon", "@destroying"];
 
     /// <summary>The comment's sentences, as runs of tokens split where the original text has ".", "!", "?", ";" or a line break between words; none if it has only one.</summary>
-    internal static List<List<Token>> Sentences(string text, IReadOnlyList<Token> tokens)
+    internal static List<List<Token>> Sentences(string text, IReadOnlyList<Token> tokens) =>
+        Sentences(SentenceBreaks.Of(text, tokens), tokens);
+
+    private static List<List<Token>> Sentences(IReadOnlyList<(int Start, int End)> ranges, IReadOnlyList<Token> tokens)
     {
-        var sentences = new List<List<Token>>();
-        var current = new List<Token>();
-        for (var i = 0; i < tokens.Count; i++)
-        {
-            current.Add(tokens[i]);
-            var end = tokens[i].Start + tokens[i].Length;
-            var next = i + 1 < tokens.Count ? tokens[i + 1].Start : text.Length;
-            if (i == tokens.Count - 1 || text.AsSpan(end, Math.Max(0, Math.Min(next, text.Length) - end)).IndexOfAny(".!?;\n") >= 0)
-            {
-                if (current.Count >= MinSentenceWords)
-                {
-                    sentences.Add(current);
-                }
-
-                current = [];
-            }
-        }
-
-        return sentences.Count > 1 ? sentences.Take(MaxSentences).ToList() : [];
+        var sentences = ranges.Where(r => r.End - r.Start >= MinSentenceWords).ToList();
+        return sentences.Count > 1
+            ? sentences.Take(MaxSentences).Select(r => Enumerable.Range(r.Start, r.End - r.Start).Select(i => tokens[i]).ToList()).ToList()
+            : [];
     }
 
     private List<TextSpan> StrongestWords(IReadOnlyList<Token> tokens, Category category) =>

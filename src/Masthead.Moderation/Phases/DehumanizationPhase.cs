@@ -35,24 +35,13 @@ public sealed class DehumanizationPhase(ApprovedPatterns approved) : PatternPhas
 
     protected override (Signal Signal, string Pattern)? Detect(PhaseContext context, Func<string, bool> skip)
     {
-        var tokens = context.Tokens;
-        var text = context.Input.Text;
         var roles = context.ThreatRoles;
-        var sentence = 0;
-        while (sentence < tokens.Count)
+        foreach (var (start, end) in context.Sentences)
         {
-            var end = sentence + 1;
-            while (end < tokens.Count && !IsSentenceEnd(text, tokens[end - 1], tokens[end]))
-            {
-                end++;
-            }
-
-            if (Find(context, roles, sentence, end, skip) is { } found)
+            if (Find(context, roles, start, end, skip) is { } found)
             {
                 return found;
             }
-
-            sentence = end;
         }
 
         return null;
@@ -138,12 +127,5 @@ public sealed class DehumanizationPhase(ApprovedPatterns approved) : PatternPhas
         }
 
         return false;
-    }
-
-    private static bool IsSentenceEnd(string text, Token before, Token after)
-    {
-        var from = before.Start + before.Length;
-        var to = Math.Min(after.Start, text.Length);
-        return from < to && text.AsSpan(from, to - from).IndexOfAny(".!?;\n") >= 0;
     }
 }

@@ -38,7 +38,7 @@ public sealed partial class IncitementPhase(ApprovedPatterns approved) : Pattern
         var text = context.Input.Text;
         var roles = WithoutQuotedWords(context);
         var clauses = ClauseStarts(text, tokens);
-        foreach (var (start, end) in Sentences(text, tokens))
+        foreach (var (start, end) in context.Sentences)
         {
             if ((Find(roles, clauses, start, end) ?? Slogan(roles, start, end, text, tokens)) is not { } found)
             {
@@ -225,27 +225,9 @@ public sealed partial class IncitementPhase(ApprovedPatterns approved) : Pattern
         var starts = new bool[tokens.Count];
         for (var i = 1; i < tokens.Count; i++)
         {
-            var from = tokens[i - 1].Start + tokens[i - 1].Length;
-            var to = Math.Min(tokens[i].Start, text.Length);
-            starts[i] = from < to && text.AsSpan(from, to - from).IndexOfAny(",:—–") >= 0;
+            starts[i] = SentenceBreaks.Between(text, tokens[i - 1], tokens[i], ",:—–");
         }
 
         return starts;
-    }
-
-    /// <summary>Runs of tokens between sentence ends (".", "!", "?", ";", a line break) in the original text.</summary>
-    private static IEnumerable<(int Start, int End)> Sentences(string text, IReadOnlyList<Token> tokens)
-    {
-        var start = 0;
-        for (var i = 0; i < tokens.Count; i++)
-        {
-            var end = tokens[i].Start + tokens[i].Length;
-            var next = i + 1 < tokens.Count ? Math.Min(tokens[i + 1].Start, text.Length) : text.Length;
-            if (i == tokens.Count - 1 || text.AsSpan(end, Math.Max(0, next - end)).IndexOfAny(".!?;\n") >= 0)
-            {
-                yield return (start, i + 1);
-                start = i + 1;
-            }
-        }
     }
 }

@@ -30,6 +30,11 @@ public sealed class PhaseContext(CommentInput input, IReadOnlyList<Token> tokens
     public Quotes Quotes => _quotes ??= Quotes.Of(Input.Text, Tokens);
 
     private Quotes? _quotes;
+
+    /// <summary>The comment's sentences as runs of word indexes, found once for every phase that reads them.</summary>
+    public IReadOnlyList<(int Start, int End)> Sentences => _sentences ??= SentenceBreaks.Of(Input.Text, Tokens);
+
+    private List<(int Start, int End)>? _sentences;
 }
 
 /// <summary>A link found in the text, with its host and where it is.</summary>

@@ -46,8 +46,8 @@ public sealed class ThreatLexicon
         }
     }
 
-    /// <summary>One slot per bit a role can have: every role is a single bit of an int.</summary>
-    private const int RoleCount = 32;
+    /// <summary>One slot per role: every role is a single bit, so the highest one numbers the slots.</summary>
+    private static readonly int RoleCount = System.Numerics.BitOperations.Log2((uint)Enum.GetValues<ThreatRole>().Max()) + 1;
 
     private static readonly Dictionary<string, ThreatRole> RoleNames = new(StringComparer.Ordinal)
     {

@@ -75,8 +75,7 @@ public sealed class WordListPhase(WordList list) : IModerationPhase
     {
         var text = context.Input.Text;
         var tokens = context.Tokens;
-        bool EndsBefore(int k) => k <= 0 || k >= tokens.Count
-            || text.AsSpan(tokens[k - 1].Start + tokens[k - 1].Length, Math.Max(0, Math.Min(tokens[k].Start, text.Length) - (tokens[k - 1].Start + tokens[k - 1].Length))).IndexOfAny(".!?\n") >= 0;
+        bool EndsBefore(int k) => k <= 0 || k >= tokens.Count || SentenceBreaks.Between(text, tokens[k - 1], tokens[k], ".!?\n");
         var start = at;
         while (start > 0 && !EndsBefore(start))
         {
