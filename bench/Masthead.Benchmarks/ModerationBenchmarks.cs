@@ -20,7 +20,7 @@ public class ModerationBenchmarks
         // Every phase on. The repeats phase remembers the last 5,000 comments, so after the first
         // rounds the benchmark measures it in its steady state, with a full memory.
         _engine = ModerationEngine.CreateDefault(new ModerationOptions { PreModeration = PreModeration.None });
-        _comments = File.ReadAllLines(RepositoryFiles.Find("datasets/moderation/dev.jsonl"))
+        _comments = File.ReadAllLines(RepositoryFiles.Find("datasets/moderation/train-from-dev.jsonl"))
             .Select(ModerationEngine.ParseLine)
             .OfType<LabeledComment>()
             .Select((c, i) => new CommentInput(c.Text, c.Author, AuthorUrl: string.IsNullOrEmpty(c.Url) ? null : c.Url, ThreadKey: (i % 40).ToString(System.Globalization.CultureInfo.InvariantCulture)))

@@ -48,6 +48,12 @@ public sealed class ModerationEngine
     public void Reconfigure(ModerationOptions options) =>
         Volatile.Write(ref _setup, Build(options, new WordList(BuiltInListLines().Concat(options.ExtraListEntries))));
 
+    /// <summary>
+    /// Forgets the recent comments the repeat phase compares against, so the next comment is judged
+    /// as if it were the first one seen: how <see cref="Evaluation"/> reads each labelled comment.
+    /// </summary>
+    internal void ForgetRecentComments() => _recent.Clear();
+
     private Setup Build(ModerationOptions options, WordList lists)
     {
         var errors = options.Validate();

@@ -112,6 +112,18 @@ public sealed class RecentComments(int capacity = 5000)
     private readonly Lock _gate = new();
     private int _next;
 
+    /// <summary>Forgets every comment seen so far.</summary>
+    public void Clear()
+    {
+        lock (_gate)
+        {
+            Array.Clear(_ring);
+            _byBlock.Clear();
+            _byWho.Clear();
+            _next = 0;
+        }
+    }
+
     public void Add(Entry entry)
     {
         lock (_gate)
