@@ -116,10 +116,34 @@ public sealed class ModerationEngine
     {
         options ??= new ModerationOptions();
         var lists = new WordList(BuiltInListLines().Concat(options.ExtraListEntries));
-        var classifier = new TextClassifier(ClassifierCategories);
-        var spam = new BayesSpamFilter();
-        Train(classifier, spam, LoadTrainingSet());
-        return new ModerationEngine(options, lists, classifier, spam, new RecentComments(), clock ?? TimeProvider.System);
+        var shipped = ShippedModels();
+        return new ModerationEngine(options, lists, shipped.Classifier.Clone(), shipped.Spam.Clone(), new RecentComments(), clock ?? TimeProvider.System);
+    }
+
+    private sealed record TrainedModels(TextClassifier Classifier, BayesSpamFilter Spam);
+
+    private static readonly Lock ShippedGate = new();
+    private static WeakReference<TrainedModels>? s_shipped;
+
+    /// <summary>
+    /// The models trained on the shipped examples, which takes seconds. Each engine gets its own copy
+    /// to learn on; the trained original is held weakly, so a process that builds several engines
+    /// (the tests, the command line) trains once, and a server that builds one lets it go.
+    /// </summary>
+    private static TrainedModels ShippedModels()
+    {
+        lock (ShippedGate)
+        {
+            if (s_shipped is not null && s_shipped.TryGetTarget(out var cached))
+            {
+                return cached;
+            }
+
+            var trained = new TrainedModels(new TextClassifier(ClassifierCategories), new BayesSpamFilter());
+            Train(trained.Classifier, trained.Spam, LoadTrainingSet());
+            s_shipped = new WeakReference<TrainedModels>(trained);
+            return trained;
+        }
     }
 
     public static void Train(TextClassifier classifier, BayesSpamFilter spam, IEnumerable<LabeledComment> examples)

@@ -50,6 +50,23 @@ public sealed class BayesSpamFilterTests
     }
 
     [Fact]
+    public void Clone_CopyLearnsOn_OriginalUnchanged()
+    {
+        var original = new BayesSpamFilter();
+        original.Train(HardSet());
+        var copy = original.Clone();
+        var before = original.Classify(Words(HardAdvert)).Probability;
+
+        for (var i = 0; i < 10; i++)
+        {
+            copy.Learn(Words(HardAdvert), spam: false);
+        }
+
+        Assert.Equal(before, original.Classify(Words(HardAdvert)).Probability);
+        Assert.True(copy.Classify(Words(HardAdvert)).Probability < before, "the copy did not learn");
+    }
+
+    [Fact]
     public void Train_NegativePasses_Refused()
     {
         var filter = new BayesSpamFilter();

@@ -172,6 +172,22 @@ public sealed class ModerationEngineTests
     }
 
     [Fact]
+    public void CreateDefault_TwoEngines_WhatOneLearnsTheOtherDoesNot()
+    {
+        var learner = ModerationEngine.CreateDefault(new ModerationOptions { PreModeration = PreModeration.None });
+        var bystander = ModerationEngine.CreateDefault(new ModerationOptions { PreModeration = PreModeration.None });
+        string Wave(int i) => $"The spring catalogue of oak garden benches, model {i}, lists parasols and planters in four colours";
+
+        for (var i = 1; i <= 8; i++)
+        {
+            learner.Learn(new CommentInput(Wave(i)), ModerationAction.Spam);
+        }
+
+        Assert.NotEqual(ModerationAction.Approve, learner.Moderate(new CommentInput(Wave(99))).Action);
+        Assert.Equal(ModerationAction.Approve, bystander.Moderate(new CommentInput(Wave(99))).Action);
+    }
+
+    [Fact]
     public void Learn_NewSpamWave_CaughtAfterAFewDecisions()
     {
         var engine = EngineTrainedOn(

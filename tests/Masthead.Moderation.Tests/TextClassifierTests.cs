@@ -32,6 +32,24 @@ public sealed class TextClassifierTests
     }
 
     [Fact]
+    public void Clone_CopyLearnsOn_OriginalUnchanged()
+    {
+        var original = new TextClassifier(Category.Insult);
+        original.Train(Examples(), epochs: 3);
+        var copy = original.Clone();
+        var text = Features.Extract(TextNormalizer.Tokenize("the map of the front line helps"));
+        var before = original.Predict(text)[0];
+
+        for (var i = 0; i < 20; i++)
+        {
+            copy.Learn(text, new HashSet<Category> { Category.Insult });
+        }
+
+        Assert.Equal(before, original.Predict(text)[0]);
+        Assert.True(copy.Predict(text)[0] > before + 0.2, "the copy did not learn");
+    }
+
+    [Fact]
     public void Train_NoModels_Refused()
     {
         var classifier = new TextClassifier(Category.Insult);

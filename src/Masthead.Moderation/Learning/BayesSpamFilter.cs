@@ -23,6 +23,20 @@ public sealed class BayesSpamFilter(double strength = 0.45, double minDeviation 
         public int Ham;
     }
 
+    /// <summary>A filter that knows what this one knows and learns on from there on its own.</summary>
+    public BayesSpamFilter Clone()
+    {
+        var copy = new BayesSpamFilter(strength, minDeviation, maxClues);
+        foreach (var (token, counts) in _counts)
+        {
+            copy._counts[token] = new Counts { Spam = Volatile.Read(ref counts.Spam), Ham = Volatile.Read(ref counts.Ham) };
+        }
+
+        copy._spamMessages = Volatile.Read(ref _spamMessages);
+        copy._hamMessages = Volatile.Read(ref _hamMessages);
+        return copy;
+    }
+
     /// <summary>Counts a message as spam or ham; <paramref name="unlearn"/> takes a earlier count back (a moderator changed their mind).</summary>
     public void Learn(IEnumerable<string> tokens, bool spam, bool unlearn = false)
     {

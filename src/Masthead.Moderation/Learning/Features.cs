@@ -10,7 +10,7 @@ namespace Masthead.Moderation.Learning;
 /// </summary>
 public static class Features
 {
-    public const int Bits = 18;
+    public const int Bits = 20;
     public const int Size = 1 << Bits;
 
     private static readonly System.Buffers.SearchValues<char> Digits = System.Buffers.SearchValues.Create("0123456789");

@@ -8,20 +8,39 @@ namespace Masthead.Moderation.Learning;
 public sealed class TextClassifier
 {
     private readonly Category[] _categories;
-    private readonly float[][] _weights;
-    private readonly float[][] _gradientSquares;
+
+    // One row of weights per feature, a column per category: a comment's features are scattered
+    // over the table, and this way each one costs a single cache miss for all categories instead
+    // of one per category.
+    private readonly float[] _weights;
+    private readonly float[] _gradientSquares;
     private readonly float[] _bias;
     private readonly Lock _gate = new();
 
     public TextClassifier(params Category[] categories)
     {
         _categories = categories;
-        _weights = categories.Select(_ => new float[Features.Size]).ToArray();
-        _gradientSquares = categories.Select(_ => new float[Features.Size]).ToArray();
+        _weights = new float[Features.Size * categories.Length];
+        _gradientSquares = new float[Features.Size * categories.Length];
         // A fixed prior instead of a learned bias: text with no known features (a language the
         // model never saw, a one-word reply) reads as clean rather than as a coin toss.
         _bias = categories.Select(_ => (float)Math.Log(Prior / (1 - Prior))).ToArray();
     }
+
+    private TextClassifier(TextClassifier source)
+    {
+        _categories = source._categories;
+        lock (source._gate)
+        {
+            _weights = (float[])source._weights.Clone();
+            _gradientSquares = (float[])source._gradientSquares.Clone();
+        }
+
+        _bias = (float[])source._bias.Clone();
+    }
+
+    /// <summary>A classifier that knows what this one knows and learns on from there on its own.</summary>
+    public TextClassifier Clone() => new(this);
 
     public IReadOnlyList<Category> Categories => _categories;
 
@@ -33,50 +52,66 @@ public sealed class TextClassifier
     /// <summary>Probability per category that the features belong to it.</summary>
     public double[] Predict(int[] features)
     {
-        var result = new double[_categories.Length];
-        var scale = Scale(features);
-        for (var c = 0; c < _categories.Length; c++)
+        var count = _categories.Length;
+        Span<double> sums = stackalloc double[count];
+        foreach (var f in features)
         {
-            var w = _weights[c];
-            double z = _bias[c];
-            foreach (var f in features)
+            var row = _weights.AsSpan(f * count, count);
+            for (var c = 0; c < count; c++)
             {
-                z += w[f] * scale;
+                sums[c] += row[c];
             }
+        }
 
-            result[c] = 1 / (1 + Math.Exp(-z));
+        var result = new double[count];
+        var scale = Scale(features);
+        for (var c = 0; c < count; c++)
+        {
+            result[c] = 1 / (1 + Math.Exp(-(_bias[c] + (sums[c] * scale))));
         }
 
         return result;
     }
 
-    public float Weight(Category category, int feature) => _weights[Array.IndexOf(_categories, category)][feature];
+    public float Weight(Category category, int feature) => _weights[(feature * _categories.Length) + Array.IndexOf(_categories, category)];
 
     /// <summary>One step towards the truth for one example; <paramref name="positives"/> are the categories it belongs to.</summary>
     public void Learn(int[] features, IReadOnlySet<Category> positives, double weight = 1.0)
     {
         var scale = Scale(features);
+        var count = _categories.Length;
+        Span<float> errors = stackalloc float[count];
         lock (_gate)
         {
             var predictions = Predict(features);
-            for (var c = 0; c < _categories.Length; c++)
+            var any = false;
+            for (var c = 0; c < count; c++)
             {
                 var target = positives.Contains(_categories[c]) ? 1.0 : 0.0;
                 var error = (float)((predictions[c] - target) * weight);
-                if (Math.Abs(error) < 1e-4)
+                errors[c] = Math.Abs(error) < 1e-4 ? 0 : error;
+                any |= errors[c] != 0;
+            }
+
+            if (!any)
+            {
+                return;
+            }
+
+            for (var c = 0; c < count; c++)
+            {
+                if (errors[c] == 0)
                 {
                     continue;
                 }
 
-                var w = _weights[c];
-                var g2 = _gradientSquares[c];
                 foreach (var f in features)
                 {
-                    var g = (error * scale) + (1e-6f * w[f]);
-                    g2[f] += g * g;
-                    w[f] -= (float)(LearningRate * g / Math.Sqrt(g2[f] + 1e-8));
+                    var i = (f * count) + c;
+                    var g = (errors[c] * scale) + (1e-6f * _weights[i]);
+                    _gradientSquares[i] += g * g;
+                    _weights[i] -= (float)(LearningRate * g / Math.Sqrt(_gradientSquares[i] + 1e-8));
                 }
-
             }
         }
     }
@@ -96,33 +131,24 @@ public sealed class TextClassifier
             return;
         }
 
-        var weightSums = _categories.Select(_ => new double[Features.Size]).ToArray();
-        var squareSums = _categories.Select(_ => new double[Features.Size]).ToArray();
+        var weightSums = new double[_weights.Length];
+        var squareSums = new double[_weights.Length];
         for (var m = 0; m < models; m++)
         {
-            foreach (var array in _weights.Concat(_gradientSquares))
-            {
-                Array.Clear(array);
-            }
-
+            Array.Clear(_weights);
+            Array.Clear(_gradientSquares);
             TrainOnce(examples, epochs, seed + m);
-            for (var c = 0; c < _categories.Length; c++)
+            for (var i = 0; i < _weights.Length; i++)
             {
-                for (var f = 0; f < Features.Size; f++)
-                {
-                    weightSums[c][f] += _weights[c][f];
-                    squareSums[c][f] += _gradientSquares[c][f];
-                }
+                weightSums[i] += _weights[i];
+                squareSums[i] += _gradientSquares[i];
             }
         }
 
-        for (var c = 0; c < _categories.Length; c++)
+        for (var i = 0; i < _weights.Length; i++)
         {
-            for (var f = 0; f < Features.Size; f++)
-            {
-                _weights[c][f] = (float)(weightSums[c][f] / models);
-                _gradientSquares[c][f] = (float)(squareSums[c][f] / models);
-            }
+            _weights[i] = (float)(weightSums[i] / models);
+            _gradientSquares[i] = (float)(squareSums[i] / models);
         }
     }
 
