@@ -1,6 +1,10 @@
 namespace Masthead.Moderation;
 
 /// <summary>What the engine is told about a comment. Nothing here is trusted: it all came from a reader.</summary>
+/// <param name="Linkback">
+/// A pingback or webmention read as a comment: its <paramref name="AuthorUrl"/> is the page that
+/// linked here, which every linkback has, not a website a commenter chose to give.
+/// </param>
 public sealed record CommentInput(
     string Text,
     string? AuthorName = null,
@@ -8,7 +12,8 @@ public sealed record CommentInput(
     string? AuthorUrl = null,
     string? IpAddress = null,
     string? ThreadKey = null,
-    CommenterHistory? History = null);
+    CommenterHistory? History = null,
+    bool Linkback = false);
 
 /// <summary>What the site knows about the commenter from earlier comments; the engine does not look it up itself.</summary>
 public sealed record CommenterHistory(

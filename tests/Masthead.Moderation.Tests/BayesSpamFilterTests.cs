@@ -85,6 +85,19 @@ public sealed class BayesSpamFilterTests
         Assert.Empty(clues);
     }
 
+    [Theory]
+    [InlineData(false, "has-website")]
+    [InlineData(true, "linkback")]
+    public void TokensOf_SourcePageOfALinkback_NotTakenForACommentersWebsite(bool linkback, string expected)
+    {
+        const string text = "Shipping insurers return\n\nThe Courier counted the idle cranes last week.";
+
+        var tokens = SpamFilterPhase.TokensOf(new CommentInput(text, "North Gazette", AuthorUrl: "https://north.example/articles/insurers", Linkback: linkback), TextNormalizer.Tokenize(text), LinkFinder.Find(text)).ToList();
+
+        Assert.Contains(expected, tokens);
+        Assert.DoesNotContain(linkback ? "has-website" : "linkback", tokens);
+    }
+
     [Fact]
     public void TokensOf_PriceAndPercentage_TokensOfTheirOwn()
     {

@@ -135,7 +135,13 @@ public sealed class SpamFilterPhase(BayesSpamFilter filter) : IModerationPhase
         {
             yield return token;
         }
-        if (!string.IsNullOrWhiteSpace(input.AuthorUrl))
+        // Comment spam mostly gives a website and readers mostly do not, so a website is a clue;
+        // a linkback always has one (the page that linked), and learns what linkbacks are instead.
+        if (input.Linkback)
+        {
+            yield return "linkback";
+        }
+        else if (!string.IsNullOrWhiteSpace(input.AuthorUrl))
         {
             yield return "has-website";
         }

@@ -40,7 +40,7 @@ public sealed class LinkbackVerifier(MastheadDbContext db, SafeFetcher fetcher, 
     /// </summary>
     public static CommentInput AsComment(string title, string excerpt, string author, string source, int articleId) =>
         new($"{title}\n\n{excerpt}", author, AuthorUrl: source,
-            ThreadKey: articleId.ToString(System.Globalization.CultureInfo.InvariantCulture), History: new CommenterHistory(Approved: 1));
+            ThreadKey: articleId.ToString(System.Globalization.CultureInfo.InvariantCulture), History: new CommenterHistory(Approved: 1), Linkback: true);
 
     public async Task<VerificationOutcome> VerifyAsync(VerificationRequest request, CancellationToken cancellationToken)
     {
