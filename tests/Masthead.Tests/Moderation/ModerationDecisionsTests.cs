@@ -40,8 +40,8 @@ public abstract class ModerationDecisionsTests(MastheadServer server)
     public async Task Decide_NewSpamWaveMarkedByModerators_EngineStopsApprovingIt()
     {
         var slug = await server.ArticleAsync();
-        var marker = Guid.NewGuid().ToString("N")[..6];
-        string Wave(int i) => $"Grandmother Olive {marker} enjoyed the quiet harbour walk number {i} with lemon tea and crosswords on Sunday";
+        // Fixed words: a random marker in the text moved the classifier's scores by as much as 0.2.
+        string Wave(int i) => $"The spring catalogue of oak garden benches, model {i}, lists parasols and planters in four colours";
         var engine = server.Services.GetRequiredService<ModerationEngine>();
         var queue = server.Services.GetRequiredService<LearningQueue>();
         var before = engine.Moderate(new CommentInput(Wave(0), History: Regular)).Action;
