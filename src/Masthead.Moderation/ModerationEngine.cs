@@ -128,7 +128,8 @@ public sealed class ModerationEngine
     /// <summary>
     /// The models trained on the shipped examples, which takes seconds. Each engine gets its own copy
     /// to learn on; the trained original is held weakly, so a process that builds several engines
-    /// (the tests, the command line) trains once, and a server that builds one lets it go.
+    /// in a row (the tests) mostly trains once, and a server that builds one lets it go. Should a
+    /// full collection take it in between, the next engine trains again, to the same weights.
     /// </summary>
     private static TrainedModels ShippedModels()
     {

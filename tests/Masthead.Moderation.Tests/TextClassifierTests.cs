@@ -50,6 +50,14 @@ public sealed class TextClassifierTests
     }
 
     [Fact]
+    public void Weight_CategoryItDoesNotJudge_Refused()
+    {
+        var classifier = new TextClassifier(Category.Insult);
+
+        Assert.Throws<ArgumentOutOfRangeException>(() => classifier.Weight(Category.Threat, 1));
+    }
+
+    [Fact]
     public void Train_NoModels_Refused()
     {
         var classifier = new TextClassifier(Category.Insult);

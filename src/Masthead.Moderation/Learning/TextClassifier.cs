@@ -73,7 +73,12 @@ public sealed class TextClassifier
         return result;
     }
 
-    public float Weight(Category category, int feature) => _weights[(feature * _categories.Length) + Array.IndexOf(_categories, category)];
+    public float Weight(Category category, int feature)
+    {
+        var column = Array.IndexOf(_categories, category);
+        ArgumentOutOfRangeException.ThrowIfNegative(column, nameof(category));
+        return _weights[(feature * _categories.Length) + column];
+    }
 
     /// <summary>One step towards the truth for one example; <paramref name="positives"/> are the categories it belongs to.</summary>
     public void Learn(int[] features, IReadOnlySet<Category> positives, double weight = 1.0)
