@@ -1,7 +1,5 @@
 using System.Globalization;
 using Masthead.Moderation;
-using Masthead.Moderation.Learning;
-using Masthead.Moderation.Phases;
 
 namespace Masthead.Benchmarks;
 
@@ -37,10 +35,7 @@ public static class LeaveOneSetOut
         var totals = new Dictionary<string, (int Count, int Caught)>();
         foreach (var file in held)
         {
-            var classifier = new TextClassifier(Category.Insult, Category.Hate, Category.Threat, Category.Spam);
-            var spam = new BayesSpamFilter();
-            ModerationEngine.Train(classifier, spam, files.Where(f => f != file).SelectMany(f => lines[f]));
-            var engine = new ModerationEngine(options, lists, classifier, spam, new RecentComments(), TimeProvider.System);
+            var engine = ModerationEngine.TrainedOn(files.Where(f => f != file).SelectMany(f => lines[f]), options, lists);
             var report = Evaluation.Run(engine, lines[file]);
             var counts = report.Items
                 .GroupBy(i => i.Comment.Label)

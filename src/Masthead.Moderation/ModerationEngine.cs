@@ -120,7 +120,21 @@ public sealed class ModerationEngine
         return new ModerationEngine(options, lists, shipped.Classifier.Clone(), shipped.Spam.Clone(), new RecentComments(), clock ?? TimeProvider.System);
     }
 
+    /// <summary>An engine whose models learned from <paramref name="examples"/> alone, not the shipped ones.</summary>
+    public static ModerationEngine TrainedOn(IEnumerable<LabeledComment> examples, ModerationOptions options, WordList lists, TimeProvider? clock = null)
+    {
+        var models = TrainModels(examples);
+        return new ModerationEngine(options, lists, models.Classifier, models.Spam, new RecentComments(), clock ?? TimeProvider.System);
+    }
+
     private sealed record TrainedModels(TextClassifier Classifier, BayesSpamFilter Spam);
+
+    private static TrainedModels TrainModels(IEnumerable<LabeledComment> examples)
+    {
+        var models = new TrainedModels(new TextClassifier(ClassifierCategories), new BayesSpamFilter());
+        Train(models.Classifier, models.Spam, examples);
+        return models;
+    }
 
     private static readonly Lock ShippedGate = new();
     private static WeakReference<TrainedModels>? s_shipped;
@@ -140,8 +154,7 @@ public sealed class ModerationEngine
                 return cached;
             }
 
-            var trained = new TrainedModels(new TextClassifier(ClassifierCategories), new BayesSpamFilter());
-            Train(trained.Classifier, trained.Spam, LoadTrainingSet());
+            var trained = TrainModels(LoadTrainingSet());
             s_shipped = new WeakReference<TrainedModels>(trained);
             return trained;
         }

@@ -257,12 +257,6 @@ public sealed class ModerationEngineTests
         Assert.True(Flagged(engine.Moderate(new CommentInput("We must flatten Kyiv.")))); // another pattern
     }
 
-    private static ModerationEngine EngineTrainedOn(IReadOnlyList<LabeledComment> examples)
-    {
-        var classifier = new Learning.TextClassifier(Category.Insult, Category.Hate, Category.Threat, Category.Spam);
-        var spam = new Learning.BayesSpamFilter();
-        ModerationEngine.Train(classifier, spam, examples);
-        return new ModerationEngine(new ModerationOptions { PreModeration = PreModeration.None }, new WordList([]), classifier, spam,
-            new Phases.RecentComments(), TimeProvider.System);
-    }
+    private static ModerationEngine EngineTrainedOn(IReadOnlyList<LabeledComment> examples) =>
+        ModerationEngine.TrainedOn(examples, new ModerationOptions { PreModeration = PreModeration.None }, new WordList([]));
 }
